@@ -1,0 +1,1 @@
+"""One module per `cchc` sub-command; `cchc.cli` registers them."""

@@ -1,0 +1,278 @@
+"""The one loader of plan files: bytes → text → JSON → validated `Plan`, or an `InputError`.
+
+Every failure becomes an `InputError` that names the file and, for content errors, the JSON
+path; it is rendered in Vietnamese or English by the CLI and never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from cchc.messages import Lang, t
+from cchc.model import SCHEMA_VERSION, Plan
+
+MAX_BYTES = 10 * 1024 * 1024  # a real plan is 10–100 kB; anything this big is a mistake
+MAX_SHOWN_ERRORS = 5
+PLAN_SUFFIXES = (".json",)
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+@dataclass
+class Problem:
+    """One thing wrong with an input: a message key, its parameters and the JSON path."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    path: str | None = None
+
+    def render(self, lang: Lang = "vi") -> str:
+        text = t(self.key, lang, **self.params)
+        return f"{self.path}: {text}" if self.path else text
+
+
+class InputError(Exception):
+    """A plan file that cannot be used. Exit code 2; in a batch, an error row."""
+
+    def __init__(self, file: str | os.PathLike[str], problems: list[Problem]) -> None:
+        self.file = str(file)
+        self.problems = problems
+        super().__init__(self.render("en"))
+
+    @classmethod
+    def one(
+        cls, file: str | os.PathLike[str], key: str, path: str | None = None, **params: Any
+    ) -> InputError:
+        return cls(file, [Problem(key, params, path)])
+
+    @property
+    def field(self) -> str | None:
+        return self.problems[0].path if self.problems else None
+
+    def lines(self, lang: Lang = "vi") -> list[str]:
+        shown = [p.render(lang) for p in self.problems[:MAX_SHOWN_ERRORS]]
+        extra = len(self.problems) - MAX_SHOWN_ERRORS
+        if extra > 0:
+            shown.append(t("v_more", lang, n=extra))
+        return shown
+
+    def render(self, lang: Lang = "vi") -> str:
+        return "\n".join(f"{self.file}: {line}" for line in self.lines(lang))
+
+
+# --- bytes -------------------------------------------------------------------------------------
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """Read a regular file, refusing directories, pipes, devices and oversized files."""
+    try:
+        st = path.stat()  # follows links; a loop raises ELOOP
+    except FileNotFoundError:
+        raise InputError.one(path, "file_missing") from None
+    except OSError as exc:
+        raise InputError.one(path, "file_unreadable", reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError.one(path, "file_is_dir")
+    if not stat.S_ISREG(st.st_mode):
+        # A named pipe would block forever on open(): never open one.
+        raise InputError.one(path, "file_not_regular")
+    if st.st_size > limit:
+        raise InputError.one(
+            path, "file_too_large", size=round(st.st_size / 2**20, 1), limit=limit // 2**20
+        )
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError.one(path, "file_unreadable", reason=exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise InputError.one(
+            path, "file_too_large", size=round(len(data) / 2**20, 1), limit=limit // 2**20
+        )
+    return data
+
+
+def decode(data: bytes, file: str | os.PathLike[str]) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; binary data is refused."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8", data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, body = "utf-16", data
+    else:
+        encoding, body = "utf-8", data
+        if b"\x00" in data[:4096]:
+            raise InputError.one(file, "file_binary")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError.one(file, "file_encoding", pos=exc.start) from None
+    if not text.strip():
+        raise InputError.one(file, "file_empty")
+    if "\x00" in text:
+        raise InputError.one(file, "file_binary")
+    return text
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+class _BadConstant(ValueError):
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _constant(value: str) -> Any:
+    raise _BadConstant(value)
+
+
+def _line_of(text: str, needle: str) -> int:
+    idx = text.find(needle)
+    return text.count("\n", 0, idx) + 1 if idx >= 0 else 0
+
+
+def parse_json(text: str, file: str | os.PathLike[str]) -> dict[str, Any]:
+    """Parse strict JSON: no NaN/Infinity, no duplicate keys, an object at the top."""
+    try:
+        # The stdlib parser is used because only its hooks can see duplicate keys and NaN;
+        # orjson silently keeps the last duplicate.
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+    except _DuplicateKey as exc:
+        raise InputError.one(file, "json_duplicate_key", key=exc.key) from None
+    except _BadConstant as exc:
+        raise InputError.one(
+            file, "json_nan", value=exc.value, line=_line_of(text, exc.value)
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InputError.one(
+            file, "json_syntax", reason=exc.msg, line=exc.lineno, col=exc.colno
+        ) from None
+    except RecursionError:
+        raise InputError.one(file, "json_too_deep") from None
+    if not isinstance(data, dict):
+        kind = {list: "array [...]", str: "string", int: "number", float: "number", bool: "boolean"}
+        raise InputError.one(file, "json_not_object", kind=kind.get(type(data), "null"))
+    return data
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def json_path(loc: tuple[int | str, ...]) -> str:
+    """('activities', 2, 'count') → 'activities[2].count'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "$"
+
+
+_TYPE_KEYS = {
+    "missing": "v_missing",
+    "extra_forbidden": "v_extra_forbidden",
+    "int_type": "v_int_type",
+    "int_parsing": "v_int_type",
+    "int_from_float": "v_int_type",
+    "greater_than_equal": "v_int_type",
+    "bool_type": "v_bool_type",
+    "bool_parsing": "v_bool_type",
+    "string_type": "v_string_type",
+    "string_too_long": "v_string_too_long",
+    "list_type": "v_list_type",
+    "model_type": "v_object_type",
+    "model_attributes_type": "v_object_type",
+    "dict_type": "v_object_type",
+    "date_type": "v_date_type",
+    "date_parsing": "v_date_type",
+    "date_from_datetime_parsing": "v_date_type",
+    "date_invalid": "v_date_invalid",
+    "date_year": "v_date_year",
+    "period_order": "v_period_order",
+}
+
+
+def _problem(err: dict[str, Any]) -> Problem:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    path = json_path(tuple(err["loc"]))
+    if kind == "enum":
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return Problem("v_enum", {"value": err.get("input"), "expected": expected}, path)
+    if kind == "less_than_equal":
+        return Problem("v_int_range", {"max": ctx.get("le")}, path)
+    if kind in ("date_invalid", "date_year"):
+        return Problem(_TYPE_KEYS[kind], {"value": ctx.get("value")}, path)
+    if kind == "schema_version":
+        return Problem(
+            "v_schema_version", {"value": ctx.get("value"), "current": SCHEMA_VERSION}, path
+        )
+    if kind in _TYPE_KEYS:
+        return Problem(_TYPE_KEYS[kind], {}, path)
+    return Problem("v_other", {"detail": err.get("msg", kind)}, path)
+
+
+def validate(data: dict[str, Any], file: str | os.PathLike[str]) -> Plan:
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(file, [_problem(e) for e in exc.errors()]) from None
+    except RecursionError:
+        raise InputError.one(file, "json_too_deep") from None
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+# Readers for plan documents (.txt, .docx, .pdf) register here; see cchc.extract.
+DocumentReader = Callable[[Path], Plan]
+_document_readers: dict[str, DocumentReader] = {}
+
+
+def register_document_reader(suffix: str, reader: DocumentReader) -> None:
+    _document_readers[suffix] = reader
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Load and validate one plan file. Raises `InputError` with a user-facing message."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        reader = _document_reader(suffix)
+        if reader is not None:
+            return reader(p)
+    if suffix not in PLAN_SUFFIXES:
+        read_bytes(p)  # a missing file or a directory is reported as such first
+        raise InputError.one(p, "file_type", suffix=suffix or "(none)")
+    text = decode(read_bytes(p), p)
+    return validate(parse_json(text, p), p)
+
+
+def _document_reader(suffix: str) -> DocumentReader | None:
+    if suffix not in _document_readers:
+        try:
+            import cchc.extract  # noqa: F401  (registers its readers)
+        except ImportError:
+            return None
+    return _document_readers.get(suffix)

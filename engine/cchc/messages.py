@@ -1,0 +1,111 @@
+"""The message catalogue: every sentence the tool prints, in Vietnamese (default) and English.
+
+Rule texts live in the rule packs; everything else a user reads comes from here, so that a
+translation or a wording change is made in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Lang = str  # "vi" | "en"
+LANGS = ("vi", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- reading a file -------------------------------------------------------------------
+    "file_missing": ("không tìm thấy tệp", "file not found"),
+    "file_is_dir": ("là một thư mục, không phải tệp kế hoạch", "is a directory, not a plan file"),
+    "file_not_regular": (
+        "không phải tệp thông thường (ống dẫn, thiết bị…)",
+        "is not a regular file (pipe, device…)",
+    ),
+    "file_unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "file_too_large": (
+        "tệp quá lớn ({size} MB, tối đa {limit} MB)",
+        "file too large ({size} MB, limit {limit} MB)",
+    ),
+    "file_empty": ("tệp rỗng", "the file is empty"),
+    "file_binary": ("tệp nhị phân, không phải văn bản JSON", "binary data, not JSON text"),
+    "file_encoding": (
+        "không giải mã được văn bản (cần UTF-8 hoặc UTF-16 có BOM): byte lỗi ở vị trí {pos}",
+        "cannot decode the text (UTF-8, or UTF-16 with a BOM, expected): bad byte at offset {pos}",
+    ),
+    "file_type": (
+        "định dạng tệp {suffix} chưa được hỗ trợ (dùng .json, .txt, .docx, .pdf)",
+        "unsupported file type {suffix} (use .json, .txt, .docx, .pdf)",
+    ),
+    "json_syntax": (
+        "không phải JSON hợp lệ: {reason} (dòng {line}, cột {col})",
+        "not valid JSON: {reason} (line {line}, column {col})",
+    ),
+    "json_nan": (
+        "giá trị {value} không hợp lệ trong JSON (dòng {line})",
+        "{value} is not allowed in JSON (line {line})",
+    ),
+    "json_duplicate_key": (
+        "khóa '{key}' xuất hiện hai lần trong cùng một đối tượng",
+        "key '{key}' appears twice in the same object",
+    ),
+    "json_too_deep": ("JSON lồng nhau quá sâu", "JSON nested too deeply"),
+    "json_not_object": (
+        "kế hoạch phải là một đối tượng JSON {{…}}, không phải {kind}",
+        "a plan must be a JSON object {{…}}, not {kind}",
+    ),
+    # --- validation (pydantic error types) ---------------------------------------------------
+    "v_missing": ("thiếu trường bắt buộc", "required field missing"),
+    "v_extra_forbidden": (
+        "trường không có trong mô hình kế hoạch (sai chính tả?)",
+        "unknown field (a typo?)",
+    ),
+    "v_int_type": ("phải là số nguyên không âm", "must be a non-negative whole number"),
+    "v_int_range": (
+        "phải là số nguyên không âm, không quá {max}",
+        "must be a non-negative whole number, at most {max}",
+    ),
+    "v_bool_type": ("phải là true hoặc false", "must be true or false"),
+    "v_string_type": ("phải là chuỗi văn bản", "must be a text string"),
+    "v_string_too_long": ("văn bản quá dài", "text too long"),
+    "v_list_type": ("phải là một danh sách [...]", "must be a list [...]"),
+    "v_object_type": ("phải là một đối tượng {{…}}", "must be an object {{…}}"),
+    "v_enum": (
+        "giá trị '{value}' không hợp lệ; dùng một trong: {expected}",
+        "invalid value '{value}'; use one of: {expected}",
+    ),
+    "v_date_type": (
+        "phải là ngày dạng yyyy-mm-dd hoặc dd/mm/yyyy",
+        "must be a date, yyyy-mm-dd or dd/mm/yyyy",
+    ),
+    "v_date_invalid": ("ngày không tồn tại: '{value}'", "not a real date: '{value}'"),
+    "v_date_year": (
+        "năm không hợp lý: '{value}' (chấp nhận 1990–2100)",
+        "implausible year: '{value}' (1990–2100 accepted)",
+    ),
+    "v_period_order": ("ngày kết thúc trước ngày bắt đầu", "the period ends before it starts"),
+    "v_schema_version": (
+        "phiên bản mô hình '{value}' không được hỗ trợ (hiện là {current})",
+        "schema_version '{value}' is not supported (current: {current})",
+    ),
+    "v_other": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
+    "v_more": ("… và {n} lỗi khác", "… and {n} more errors"),
+    # --- command line ----------------------------------------------------------------------
+    "error_prefix": ("Lỗi", "Error"),
+    "no_input": ("chưa chỉ ra tệp kế hoạch nào", "no plan file given"),
+    "summary_title": ("Kế hoạch", "Plan"),
+    "summary_issuer": ("Cơ quan ban hành", "Issuer"),
+    "summary_level": ("Cấp", "Level"),
+    "summary_number": ("Số, ký hiệu", "Number"),
+    "summary_date": ("Ngày ban hành", "Issue date"),
+    "summary_period": ("Thời gian thực hiện", "Period"),
+    "summary_counts": (
+        "{cites} văn bản được trích dẫn, {acts} hoạt động, {reports} nhiệm vụ báo cáo",
+        "{cites} cited documents, {acts} activities, {reports} reporting duties",
+    ),
+    "unknown": ("chưa xác định", "unknown"),
+}
+
+
+def t(key: str, lang: Lang = "vi", /, **params: Any) -> str:
+    """The message `key` in `lang`, with `params` filled in."""
+    vi, en = MESSAGES[key]
+    text = en if lang == "en" else vi
+    return text.format(**params) if params else text.replace("{{", "{").replace("}}", "}")

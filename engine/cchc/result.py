@@ -1,0 +1,146 @@
+"""The result model: what checking plans produces, and what every renderer reads.
+
+One `RuleResult` per (plan, rule); one `PlanReport` per plan; one `CheckRun` per command,
+with the unreadable inputs under `errors`. `cchc-check --format json` is `CheckRun` as JSON.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Status(StrEnum):
+    passed = "pass"
+    failed = "fail"
+    partial = "partial"
+    not_applicable = "not_applicable"
+    waived = "waived"
+    error = "error"
+
+
+class Severity(StrEnum):
+    critical = "critical"  # a failure blocks the verdict "Đạt"
+    major = "major"
+    minor = "minor"
+    advisory = "advisory"  # unverified requirement: reported, never scored, never fails a plan
+
+
+SEVERITY_ORDER = {"critical": 3, "major": 2, "minor": 1, "advisory": 0}
+
+
+class Verdict(StrEnum):
+    passed = "dat"  # Đạt
+    needs_work = "can_bo_sung"  # Cần bổ sung
+    failed = "khong_dat"  # Không đạt
+
+
+VERDICT_LABELS = {
+    "dat": ("Đạt", "Pass"),
+    "can_bo_sung": ("Cần bổ sung", "Needs work"),
+    "khong_dat": ("Không đạt", "Fail"),
+}
+
+STATUS_LABELS = {
+    "pass": ("Đạt", "pass"),
+    "fail": ("Không đạt", "fail"),
+    "partial": ("Đạt một phần", "partial"),
+    "not_applicable": ("Không áp dụng", "not applicable"),
+    "waived": ("Được miễn", "waived"),
+    "error": ("Không đánh giá được", "error"),
+}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Out):
+    """The parent clause a rule enforces."""
+
+    document: str  # e.g. "Nghị quyết 76/NQ-CP"
+    number: str | None = None
+    date: str | None = None  # ISO
+    issuer: str | None = None
+    clause: str | None = None
+    status: str = "V"  # catalogue status: V verified, P partly, U unverified
+
+    def cite(self) -> str:
+        parts = [self.document]
+        if self.date:
+            parts.append(self.date)
+        if self.issuer:
+            parts.append(self.issuer)
+        text = ", ".join(parts)
+        return f"{text} — {self.clause}" if self.clause else text
+
+
+class RuleResult(_Out):
+    rule: str
+    status: Status
+    credit: float = Field(ge=0.0, le=1.0)
+    severity: Severity
+    weight: float
+    area: str
+    pack: str
+    title: str
+    message: str  # why this status, in the requested language
+    source: Source
+    fix: str | None = None  # fill-in sentence for the author (gaps only)
+    evidence: list[str] = Field(default_factory=list)  # plan sentences that support the finding
+    waiver: str | None = None  # the reason, when waived
+
+
+class AreaScore(_Out):
+    area: str
+    score: float | None  # 0–100, None when nothing in the area was scored
+    weight: float
+    gaps: int
+
+
+class PlanInfo(_Out):
+    issuer: str | None = None
+    level: str | None = None
+    province: str | None = None
+    number: str | None = None
+    issue_date: str | None = None
+    title: str | None = None
+
+
+class PlanReport(_Out):
+    file: str
+    plan: PlanInfo
+    as_of: str | None  # the date the rules were judged at
+    engine: str
+    packs: list[str]
+    score: float | None
+    verdict: Verdict
+    areas: list[AreaScore]
+    results: list[RuleResult]
+    notices: list[str] = Field(default_factory=list)  # e.g. expired waivers
+
+    def gaps(self) -> list[RuleResult]:
+        """Results a reader must act on, worst first."""
+        from cchc.result import SEVERITY_ORDER
+
+        bad = [r for r in self.results if r.status in (Status.failed, Status.partial, Status.error)]
+        return sorted(bad, key=lambda r: (-SEVERITY_ORDER[r.severity], r.credit, r.rule))
+
+
+class InputFailure(_Out):
+    file: str
+    error: str
+    field: str | None = None
+
+
+class CheckRun(_Out):
+    tool: str = "cchc-check"
+    version: str
+    lang: str
+    plans: list[PlanReport] = Field(default_factory=list)
+    errors: list[InputFailure] = Field(default_factory=list)
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")

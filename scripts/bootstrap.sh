@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Set up cchc-check on a fresh machine: system packages that durable-rules needs to compile
+# (a C compiler and the Python headers), a virtual environment in .venv, and the project.
+#   bash scripts/bootstrap.sh          # the tool
+#   bash scripts/bootstrap.sh --dev    # the tool and its test dependencies
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY="${PYTHON:-python3}"
+extra=""
+[ "${1:-}" = "--dev" ] && extra="[dev]"
+
+need_pkgs=()
+command -v gcc >/dev/null 2>&1 || need_pkgs+=(gcc)
+inc=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+[ -f "$inc/Python.h" ] || need_pkgs+=(python3-dev)
+"$PY" -c 'import venv, ensurepip' >/dev/null 2>&1 || need_pkgs+=(python3-venv)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "bootstrap: installing system packages: ${need_pkgs[*]}"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}"
+  elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}"
+  else
+    echo "bootstrap: please install ${need_pkgs[*]} (a C compiler and the Python headers) and run again" >&2
+    exit 2
+  fi
+fi
+
+"$PY" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet ".${extra}"
+echo "bootstrap: ready — .venv/bin/cchc-check"
