@@ -101,6 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{cites} cited documents, {acts} activities, {reports} reporting duties",
     ),
     "unknown": ("chưa xác định", "unknown"),
+    # --- results ---------------------------------------------------------------------------
+    "score_line": ("Điểm: {score}/100 — {verdict}", "Score: {score}/100 — {verdict}"),
+    "source_label": ("Căn cứ", "Source"),
+    "fix_label": ("Cách khắc phục", "Fix"),
 }
 
 
