@@ -105,6 +105,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score_line": ("Điểm: {score}/100 — {verdict}", "Score: {score}/100 — {verdict}"),
     "source_label": ("Căn cứ", "Source"),
     "fix_label": ("Cách khắc phục", "Fix"),
+    # --- engine and applicability ------------------------------------------------------------
+    "engine_fallback": (
+        "durable-rules không dùng được trên máy này (Python {py}); dùng bộ đánh giá Python tham chiếu",
+        "durable-rules is not usable here (Python {py}); using the reference Python evaluator",
+    ),
+    "engine_rule_error": (
+        "không đánh giá được quy tắc này: {error}",
+        "this rule could not be evaluated: {error}",
+    ),
+    "err_missing_facts": (
+        "kế hoạch thiếu thông tin cần để đánh giá: {facts}",
+        "the plan lacks what this rule needs: {facts}",
+    ),
+    "waiver_expired": (
+        "miễn trừ cho {rule} đã hết hạn ngày {date} nên không còn áp dụng",
+        "the waiver for {rule} expired on {date} and no longer applies",
+    ),
+    "na_level": ("không áp dụng cho cấp {level}", "does not apply to level {level}"),
+    "na_level_unknown": (
+        "không xác định được cấp của cơ quan ban hành (issuer.level)",
+        "the issuer's level is unknown (issuer.level)",
+    ),
+    "na_province": ("không áp dụng cho tỉnh {province}", "does not apply to province {province}"),
+    "na_province_unknown": (
+        "không xác định được tỉnh của cơ quan ban hành (issuer.province)",
+        "the issuer's province is unknown (issuer.province)",
+    ),
+    "na_date_unknown": (
+        "không xác định được ngày ban hành (document.issue_date) để biết quy định nào có hiệu lực",
+        "the issue date is unknown (document.issue_date), so the rules in force cannot be chosen",
+    ),
+    "na_before": (
+        "chỉ áp dụng cho kế hoạch ban hành từ {date}",
+        "applies only to plans issued from {date}",
+    ),
+    "na_after": (
+        "chỉ áp dụng cho kế hoạch ban hành đến {date}",
+        "applies only to plans issued until {date}",
+    ),
+    "na_parent": (
+        "chỉ áp dụng cho kế hoạch thực hiện {parents}",
+        "applies only to plans implementing {parents}",
+    ),
+    # --- rules commands ------------------------------------------------------------------------
+    "rule_unknown": ("không có luật {rule}", "no rule {rule}"),
+    "rule_pack": ("Gói", "Pack"),
+    "rule_area": ("Lĩnh vực", "Area"),
+    "rule_severity": ("Mức", "Severity"),
+    "rule_weight": ("Trọng số", "Weight"),
+    "rule_catalogue_status": ("Mức xác minh", "Catalogue status"),
+    "rule_check": ("Điều kiện kiểm tra", "Check"),
+    "rule_examples": ("Ví dụ", "Examples"),
+    "rules_none": ("không có gói luật (*.yaml) trong {dir}", "no rule packs (*.yaml) in {dir}"),
+    "rules_broken": (
+        "gói luật trong {dir} có lỗi; chạy `cchc rules lint` để xem",
+        "the packs in {dir} have errors; run `cchc rules lint`",
+    ),
+    "lint_summary": (
+        "{packs} gói, {rules} luật, {problems} lỗi",
+        "{packs} packs, {rules} rules, {problems} problems",
+    ),
+    "example_failed": (
+        "{rule}: ví dụ {expected}[{index}] cho kết quả '{got}' ({message})",
+        "{rule}: example {expected}[{index}] gave '{got}' ({message})",
+    ),
+    "examples_label": ("Ví dụ", "Examples"),
+    # --- data files (rule packs, schemes, waivers) -------------------------------------------
+    "yaml_unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "yaml_too_large": ("tệp quá lớn (tối đa {limit} kB)", "file too large (limit {limit} kB)"),
+    "yaml_encoding": ("tệp không phải UTF-8 (byte {pos})", "the file is not UTF-8 (byte {pos})"),
+    "yaml_syntax": ("YAML không hợp lệ: {reason}", "invalid YAML: {reason}"),
+    "yaml_alias": (
+        "không cho phép neo/bí danh YAML (&, *) trong tệp dữ liệu",
+        "YAML anchors and aliases (&, *) are not allowed in data files",
+    ),
+    "yaml_tag": ("không cho phép thẻ YAML {tag}", "YAML tag {tag} is not allowed"),
 }
 
 

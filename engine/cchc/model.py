@@ -100,6 +100,11 @@ class Issuer(Item):
     province: str | None = None
     district: str | None = None
     commune: str | None = None
+    other_names: list[str] = Field(
+        default_factory=list,
+        description="other names the plan gives its own issuer in its text, e.g. a commune "
+        "that calls itself 'Ủy ban nhân dân huyện …' in its body",
+    )
     evidence: Evidence = None
 
 

@@ -123,8 +123,6 @@ class PlanReport(_Out):
 
     def gaps(self) -> list[RuleResult]:
         """Results a reader must act on, worst first."""
-        from cchc.result import SEVERITY_ORDER
-
         bad = [r for r in self.results if r.status in (Status.failed, Status.partial, Status.error)]
         return sorted(bad, key=lambda r: (-SEVERITY_ORDER[r.severity], r.credit, r.rule))
 
@@ -144,3 +142,11 @@ class CheckRun(_Out):
 
     def to_jsonable(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+def report_schema() -> dict[str, Any]:
+    """JSON Schema of `cchc-check --format json` output."""
+    schema = CheckRun.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://cchc-check/report.schema.json"
+    return schema

@@ -1,30 +1,188 @@
-"""`cchc check` / `cchc-check`: load plans and report on them."""
+"""`cchc check` / `cchc-check`: check plans against the rule packs and report their gaps.
+
+Exit codes (as ruff): 0 no failing rule at or above `--fail-on` and the score is not under
+`--fail-under`; 1 gaps found; 2 usage or input error (an unreadable plan, a broken pack).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from pathlib import Path
 
 import click
-from tabulate import tabulate
 
-from cchc.commands.common import EXIT_INPUT, EXIT_OK, lang_option, report_input_error
-from cchc.loader import InputError, load_plan
-from cchc.summary import plan_summary
+from cchc.commands.common import (
+    EXIT_GAPS,
+    EXIT_INPUT,
+    EXIT_OK,
+    fail,
+    lang_option,
+    report_input_error,
+)
+from cchc.result import SEVERITY_ORDER, PlanReport, Status
+
+FORMAT_CHOICES = ("text", "json", "md", "html", "csv", "xlsx")
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select A,B --select C` → (A, B, C)."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def has_gaps(report: PlanReport, fail_on: str, fail_under: float | None) -> bool:
+    floor = SEVERITY_ORDER[fail_on]
+    for r in report.results:
+        if (
+            r.status in (Status.failed, Status.partial, Status.error)
+            and SEVERITY_ORDER[r.severity] >= floor
+        ):
+            if r.severity != "advisory" or fail_on == "advisory":
+                return True
+    return fail_under is not None and report.score is not None and report.score < fail_under
+
+
+def engine_options(func):  # type: ignore[no-untyped-def]
+    """Options shared by every command that runs the rule engine."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(["durable", "python"]),
+            default="durable",
+            show_default=True,
+            help="Bộ máy luật / rule engine backend.",
+        ),
+        click.option(
+            "--rules",
+            "rules_dirs",
+            multiple=True,
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            help="Thư mục gói luật bổ sung / extra rule-pack directory.",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            help="Chỉ dùng các luật có mã/tiền tố này / rule IDs or prefixes to use.",
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            help="Bỏ qua các luật có mã/tiền tố này / rule IDs or prefixes to skip.",
+        ),
+        click.option(
+            "--as-of",
+            type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+            default=None,
+            help="Xét theo quy định có hiệu lực tại ngày này / judge by the rules in force on this date.",
+        ),
+        click.option(
+            "--waivers",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            default=None,
+            help="Tệp miễn trừ (YAML) / waivers file.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang):  # type: ignore[no-untyped-def]
+    """A Checker from command-line options; a broken pack or waiver file exits with code 2."""
+    from cchc.checker import Checker, CheckOptions
+    from cchc.rulepack import PackError
+    from cchc.waivers import WaiverError
+
+    as_of_date: dt.date | None = as_of.date() if as_of else None
+    options = CheckOptions(
+        engine=engine,
+        rules_dirs=tuple(rules_dirs),
+        select=_split(select),
+        ignore=_split(ignore),
+        as_of=as_of_date,
+        waivers=waivers,
+        lang=lang,
+    )
+    try:
+        return Checker(options)
+    except (PackError, WaiverError) as exc:
+        fail(str(exc), lang)
+        raise AssertionError("unreachable") from exc
 
 
 @click.command("check", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["critical", "major", "minor", "advisory"]),
+    default="minor",
+    show_default=True,
+    help="Mức nghiêm trọng thấp nhất làm lệnh trả mã 1 / lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Trả mã 1 nếu điểm thấp hơn / exit 1 below this score.",
+)
+@engine_options
 @lang_option
-def check_cmd(plans: tuple[str, ...], lang: str) -> None:
-    """Kiểm tra kế hoạch / check plans (PLAN.json, .txt, .docx, .pdf)."""
-    code = EXIT_OK
-    for path in plans:
-        try:
-            plan = load_plan(path)
-        except InputError as exc:
-            report_input_error(exc, lang)
-            code = EXIT_INPUT
-            continue
-        click.echo(click.style(path, bold=True) if sys.stdout.isatty() else path)
-        click.echo(tabulate(plan_summary(plan, lang), tablefmt="plain"))
-    sys.exit(code)
+def check_cmd(
+    plans: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    fail_under: float | None,
+    engine: str,
+    rules_dirs: tuple[Path, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    as_of: dt.datetime | None,
+    waivers: Path | None,
+    lang: str,
+) -> None:
+    """Kiểm tra kế hoạch / check plans (PLAN.json, .txt, .docx, .pdf, or a folder of them)."""
+    from cchc.checker import run_check
+    from cchc.render import render
+
+    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
+    paths = expand_paths(plans)
+    outcome = run_check(paths, checker)
+    for exc in outcome.input_errors:
+        report_input_error(exc, lang)
+    data = render(outcome.run, fmt, lang)
+    if output is not None:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    if outcome.input_errors:
+        sys.exit(EXIT_INPUT)
+    gaps = any(has_gaps(r, fail_on, fail_under) for r in outcome.run.plans)
+    sys.exit(EXIT_GAPS if gaps else EXIT_OK)
+
+
+def expand_paths(plans: tuple[str, ...]) -> list[str]:
+    """Plan files as given; a directory stands for every plan file below it, sorted."""
+    from cchc.loader import DOCUMENT_SUFFIXES, PLAN_SUFFIXES
+
+    out: list[str] = []
+    for p in plans:
+        path = Path(p)
+        if path.is_dir() and path.suffix.lower() not in PLAN_SUFFIXES:
+            found = sorted(
+                str(f)
+                for f in path.rglob("*")
+                if f.suffix.lower() in (*PLAN_SUFFIXES, *DOCUMENT_SUFFIXES)
+            )
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+__all__ = ["build_checker", "check_cmd", "engine_options", "has_gaps", "report_input_error"]

@@ -1,4 +1,4 @@
-"""`cchc schema`: print the plan model as JSON Schema."""
+"""`cchc schema`: print the plan model (or the JSON report) as JSON Schema."""
 
 from __future__ import annotations
 
@@ -9,8 +9,17 @@ from cchc.model import json_schema
 
 
 @click.command("schema")
-def schema_cmd() -> None:
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Schema của báo cáo JSON (--format json) / schema of the JSON report instead of the plan.",
+)
+def schema_cmd(report: bool) -> None:
     """In JSON Schema của mô hình kế hoạch / print the plan model as JSON Schema."""
-    click.echo(
-        orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode()
-    )
+    if report:
+        from cchc.result import report_schema
+
+        schema = report_schema()
+    else:
+        schema = json_schema()
+    click.echo(orjson.dumps(schema, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode())

@@ -1,0 +1,297 @@
+"""Check plans: applicable packs → facts → engine → results → score and verdict.
+
+A `Checker` loads and compiles the packs once, then checks any number of plans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cchc import __version__
+from cchc.applicability import check_applies, judge_date, parent_numbers
+from cchc.backends import BackendUnavailable, durable_available, make_backend
+from cchc.compiler import compile_rule, requires_of
+from cchc.explain import explain
+from cchc.facts import derive
+from cchc.ir import CompiledRule, decide
+from cchc.loader import InputError, load_plan
+from cchc.messages import t
+from cchc.model import Plan
+from cchc.paths import data_dir
+from cchc.result import (
+    CheckRun,
+    InputFailure,
+    PlanInfo,
+    PlanReport,
+    RuleResult,
+    Severity,
+    Source,
+    Status,
+)
+from cchc.rulepack import PackFile, pack_files, read_pack
+from cchc.scoring import GAP, area_scores, total_score, verdict
+from cchc.waivers import Waiver, load_waivers
+
+DOC_KIND_VI = {
+    "KH": "Kế hoạch",
+    "QD": "Quyết định",
+    "CV": "Công văn",
+    "NQ": "Nghị quyết",
+    "ND": "Nghị định",
+    "CT": "Chỉ thị",
+    "TT": "Thông tư",
+    "LUAT": "Luật",
+    "OTHER": "Văn bản",
+}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass
+class CheckOptions:
+    engine: str = "durable"  # or "python"
+    rules_dirs: tuple[Path, ...] = ()  # extra packs
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    waivers: Path | None = None
+    lang: str = "vi"
+    builtin_rules: bool = True  # False: only the packs of `rules_dirs` (to test a custom pack)
+
+
+def _selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    def hit(prefixes: tuple[str, ...]) -> bool:
+        return any(rule_id == p or rule_id.startswith(p.rstrip("-") + "-") for p in prefixes)
+
+    return (not select or hit(select)) and not hit(ignore)
+
+
+def fill(template: str, details: dict[str, Any]) -> str:
+    """Fill `{name}` placeholders from details; nothing else is interpreted."""
+    return _PLACEHOLDER.sub(lambda m: str(details.get(m.group(1), m.group(0))), template)
+
+
+def load_packs(dirs: list[Path]) -> list[PackFile]:
+    packs: list[PackFile] = []
+    for directory in dirs:
+        for path in pack_files(directory):
+            packs.append(read_pack(path)[0])
+    return packs
+
+
+def source_of(rule: CompiledRule) -> Source:
+    doc = rule.pack_meta.document
+    src = rule.meta.source
+    number = src.number or doc.number
+    return Source(
+        document=src.document or f"{DOC_KIND_VI.get(str(doc.kind), '')} {number}".strip(),
+        number=number,
+        date=(src.date or doc.date).isoformat() if (src.date or doc.date) else None,
+        issuer=src.issuer or doc.issuer,
+        clause=src.clause,
+        status=rule.meta.status,
+    )
+
+
+class Checker:
+    def __init__(self, options: CheckOptions | None = None) -> None:
+        self.options = options or CheckOptions()
+        self.notices: list[str] = []
+        dirs = ([data_dir("rules")] if self.options.builtin_rules else []) + list(
+            self.options.rules_dirs
+        )
+        self.packs = load_packs(dirs)
+        seen: dict[str, str] = {}
+        self.rules: list[CompiledRule] = []
+        for pack in self.packs:
+            for spec in pack.rules:
+                if spec.id in seen:
+                    from cchc.rulepack import PackError
+
+                    raise PackError(
+                        pack.pack.id, f"rule id also defined in pack {seen[spec.id]}", rule=spec.id
+                    )
+                seen[spec.id] = pack.pack.id
+                if _selected(spec.id, self.options.select, self.options.ignore):
+                    self.rules.append(compile_rule(spec, pack.pack))
+        engine = self.options.engine
+        if engine == "durable" and not durable_available():
+            import platform
+
+            self.notices.append(
+                t("engine_fallback", self.options.lang, py=platform.python_version())
+            )
+            engine = "python"
+        try:
+            self.backend = make_backend(engine, self.rules)
+        except BackendUnavailable as exc:
+            raise RuntimeError(str(exc)) from exc
+        self.engine = engine
+        self.waivers: list[Waiver] = (
+            load_waivers(self.options.waivers) if self.options.waivers else []
+        )
+
+    # --- one plan ------------------------------------------------------------------------------
+
+    def check_path(self, path: str | Path) -> PlanReport:
+        """Load and check one plan file; raises `InputError` when it cannot be read."""
+        return self.check_plan(load_plan(path), str(path))
+
+    def check_plan(self, plan: Plan, file: str) -> PlanReport:
+        lang = self.options.lang
+        facts = derive(plan)
+        parents = parent_numbers(plan)
+        as_of = judge_date(plan, self.options.as_of)
+        notices = list(self.notices)
+        try:
+            matches, engine_errors = self.backend.evaluate(facts)
+        except Exception as exc:  # the whole evaluation failed: every rule is an error
+            matches, engine_errors = {}, {r.id: f"{type(exc).__name__}: {exc}" for r in self.rules}
+        results: list[RuleResult] = []
+        today = dt.date.today()
+        for rule in self.rules:
+            result = self._result(rule, plan, facts, parents, matches, engine_errors, lang)
+            if result.status in GAP:
+                result = self._waive(result, plan, file, today, notices, lang)
+            results.append(result)
+        score = total_score(results)
+        return PlanReport(
+            file=file,
+            plan=PlanInfo(
+                issuer=plan.issuer.name,
+                level=str(plan.issuer.level) if plan.issuer.level else None,
+                province=plan.issuer.province,
+                number=plan.document.number,
+                issue_date=plan.document.issue_date.isoformat()
+                if plan.document.issue_date
+                else None,
+                title=plan.document.title,
+            ),
+            as_of=as_of.isoformat() if as_of else None,
+            engine=self.engine,
+            packs=sorted({r.pack for r in self.rules}),
+            score=score,
+            verdict=verdict(results, score),
+            areas=area_scores(results),
+            results=results,
+            notices=notices,
+        )
+
+    def _base(
+        self, rule: CompiledRule, status: Status, credit: float, message: str, fix: str | None
+    ) -> RuleResult:
+        meta = rule.meta
+        lang = self.options.lang
+        return RuleResult(
+            rule=rule.id,
+            status=status,
+            credit=credit,
+            severity=Severity(meta.severity),
+            weight=meta.weight,
+            area=meta.area,
+            pack=rule.pack,
+            title=meta.title.get(lang),
+            message=message,
+            source=source_of(rule),
+            fix=fix,
+        )
+
+    def _result(
+        self,
+        rule: CompiledRule,
+        plan: Plan,
+        facts: dict[str, Any],
+        parents: set[str],
+        matches: dict[str, set[int]],
+        engine_errors: dict[str, str],
+        lang: str,
+    ) -> RuleResult:
+        meta = rule.meta
+        for applies in (rule.pack_meta.applies, meta.applies):
+            verdict_ = check_applies(applies, plan, self.options.as_of, parents)
+            if not verdict_.applies:
+                params = dict(verdict_.params)
+                if verdict_.undecidable:
+                    return self._base(
+                        rule, Status.error, 0.0, t(verdict_.reason, lang, **params), None
+                    )
+                return self._base(
+                    rule, Status.not_applicable, 0.0, t(verdict_.reason, lang, **params), None
+                )
+        if rule.id in engine_errors:
+            msg = t("engine_rule_error", lang, error=engine_errors[rule.id])
+            return self._base(rule, Status.error, 0.0, msg, None)
+        try:
+            status = decide(rule, matches.get(rule.id, set()))
+            credit, details = explain(rule, status, facts, lang)
+        except Exception as exc:  # a broken rule must not sink the plan: report it
+            msg = t("engine_rule_error", lang, error=f"{type(exc).__name__}: {exc}")
+            return self._base(rule, Status.error, 0.0, msg, None)
+        if status == "error":
+            missing = [f for f in requires_of(rule) if f not in facts]
+            template = (
+                meta.message.error.get(lang) if meta.message.error else t("err_missing_facts", lang)
+            )
+            details["facts"] = ", ".join(missing)
+            return self._base(
+                rule, Status.error, 0.0, fill(template, details), fill(meta.fix.get(lang), details)
+            )
+        if status == "pass":
+            template = meta.message.pass_.get(lang) if meta.message.pass_ else meta.title.get(lang)
+            return self._base(rule, Status.passed, 1.0, fill(template, details), None)
+        template = (
+            meta.message.partial.get(lang)
+            if status == "partial" and meta.message.partial
+            else meta.message.fail.get(lang)
+        )
+        return self._base(
+            rule, Status(status), credit, fill(template, details), fill(meta.fix.get(lang), details)
+        )
+
+    def _waive(
+        self,
+        result: RuleResult,
+        plan: Plan,
+        file: str,
+        today: dt.date,
+        notices: list[str],
+        lang: str,
+    ) -> RuleResult:
+        for w in self.waivers:
+            if not w.matches(result.rule, plan.document.number, file):
+                continue
+            if w.expires is not None and w.expires < today:
+                notices.append(
+                    t("waiver_expired", lang, rule=result.rule, date=w.expires.isoformat())
+                )
+                continue
+            return result.model_copy(update={"status": Status.waived, "waiver": w.reason})
+        return result
+
+
+# --- many plans ------------------------------------------------------------------------------
+
+
+@dataclass
+class RunOutcome:
+    run: CheckRun
+    input_errors: list[InputError] = field(default_factory=list)
+
+
+def run_check(paths: list[str], checker: Checker) -> RunOutcome:
+    """Check every path; unreadable inputs are listed under `errors`, never dropped."""
+    lang = checker.options.lang
+    run = CheckRun(version=__version__, lang=lang)
+    outcome = RunOutcome(run)
+    for path in paths:
+        try:
+            run.plans.append(checker.check_path(path))
+        except InputError as exc:
+            outcome.input_errors.append(exc)
+            run.errors.append(
+                InputFailure(file=exc.file, error=" ".join(exc.lines(lang)), field=exc.field)
+            )
+    return outcome

@@ -1,0 +1,173 @@
+"""`cchc rules list|show|lint|test`: describe, lint and self-test the rule packs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import orjson
+
+from cchc.commands.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, fail, lang_option
+from cchc.paths import data_dir
+
+
+@click.group("rules")
+def rules_cmd() -> None:
+    """Xem, kiểm tra và tự kiểm thử các gói luật / describe, lint and test rule packs."""
+
+
+def _checker(rules_dirs: tuple[Path, ...], lang: str, engine: str = "python"):  # type: ignore[no-untyped-def]
+    from cchc.commands.check import build_checker
+
+    return build_checker(engine, rules_dirs, (), (), None, None, lang)
+
+
+@rules_cmd.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@lang_option
+def list_cmd(fmt: str, rules_dirs: tuple[Path, ...], lang: str) -> None:
+    """Liệt kê các luật / list the rules."""
+    from tabulate import tabulate
+
+    checker = _checker(rules_dirs, lang)
+    rows = [
+        {
+            "id": r.id,
+            "pack": r.pack,
+            "area": r.meta.area,
+            "severity": r.meta.severity,
+            "weight": r.meta.weight,
+            "status": r.meta.status,
+            "title": r.meta.title.get(lang),
+        }
+        for r in checker.rules
+    ]
+    if fmt == "json":
+        click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        return
+    click.echo(
+        tabulate([[x["id"], x["severity"], x["area"], x["title"]] for x in rows], tablefmt="plain")
+    )
+
+
+@rules_cmd.command("show")
+@click.argument("rule_id")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@lang_option
+def show_cmd(rule_id: str, rules_dirs: tuple[Path, ...], lang: str) -> None:
+    """Giải thích một luật / explain one rule: source, rationale, check, examples, fix."""
+    import yaml
+
+    from cchc.checker import source_of
+    from cchc.messages import t
+
+    checker = _checker(rules_dirs, lang)
+    rule = next((r for r in checker.rules if r.id == rule_id.upper()), None)
+    if rule is None:
+        fail(t("rule_unknown", lang, rule=rule_id), lang)
+        return
+    m = rule.meta
+    lines = [
+        f"{m.id} — {m.title.get(lang)}",
+        f"{t('rule_pack', lang)}: {rule.pack}   {t('rule_area', lang)}: {m.area}   "
+        f"{t('rule_severity', lang)}: {m.severity}   {t('rule_weight', lang)}: {m.weight:g}   "
+        f"{t('rule_catalogue_status', lang)}: {m.status}",
+        f"{t('source_label', lang)}: {source_of(rule).cite()}",
+    ]
+    if m.rationale:
+        lines += ["", m.rationale.get(lang)]
+    check = m.check.model_dump(mode="json", by_alias=True, exclude_none=True)
+    lines += [
+        "",
+        f"{t('rule_check', lang)}:",
+        yaml.safe_dump(check, allow_unicode=True, sort_keys=False).rstrip(),
+    ]
+    lines += ["", f"{t('fix_label', lang)}: {m.fix.get(lang)}", "", f"{t('rule_examples', lang)}:"]
+    for status, fragments in (
+        ("pass", m.examples.pass_),
+        ("fail", m.examples.fail),
+        ("partial", m.examples.partial),
+    ):
+        for fragment in fragments:
+            lines.append(f"  {status}: {orjson.dumps(fragment, default=str).decode()}")
+    click.echo("\n".join(lines))
+
+
+@rules_cmd.command("lint")
+@click.argument(
+    "directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@lang_option
+def lint_cmd(directory: Path | None, lang: str) -> None:
+    """Kiểm tra lỗi gói luật / lint rule packs (default: the shipped packs)."""
+    from cchc.messages import t
+    from cchc.packlint import lint_dir
+
+    problems, n_packs, n_rules = lint_dir(directory or data_dir("rules"))
+    for p in problems:
+        click.echo(str(p), err=True)
+    if n_packs == 0:
+        fail(t("rules_none", lang, dir=str(directory or data_dir("rules"))), lang)
+    click.echo(t("lint_summary", lang, packs=n_packs, rules=n_rules, problems=len(problems)))
+    sys.exit(EXIT_GAPS if problems else EXIT_OK)
+
+
+@rules_cmd.command("test")
+@click.argument(
+    "directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--engine", type=click.Choice(["durable", "python"]), default="durable", show_default=True
+)
+@lang_option
+def test_cmd(directory: Path | None, engine: str, lang: str) -> None:
+    """Chạy các ví dụ của mọi luật qua bộ máy luật / run every rule's examples through the engine."""
+    from cchc.messages import t
+    from cchc.packlint import lint_dir
+    from cchc.selftest import run_examples
+
+    target = directory or data_dir("rules")
+    problems, n_packs, _ = lint_dir(target)
+    if problems or n_packs == 0:
+        for p in problems:
+            click.echo(str(p), err=True)
+        fail(
+            t("rules_broken", lang, dir=str(target))
+            if problems
+            else t("rules_none", lang, dir=str(target)),
+            lang,
+        )
+    outcomes = run_examples((target,), engine=engine, builtin=False, lang=lang)
+    failed = [o for o in outcomes if not o.ok]
+    for o in failed:
+        click.echo(
+            t(
+                "example_failed",
+                lang,
+                rule=o.rule,
+                expected=o.expected,
+                index=o.index,
+                got=o.got,
+                message=o.message,
+            ),
+            err=True,
+        )
+    click.echo(
+        f"{t('examples_label', lang)}: {len(outcomes) - len(failed)} passed, {len(failed)} failed"
+    )
+    sys.exit(EXIT_GAPS if failed else EXIT_OK)
+
+
+__all__ = ["EXIT_INPUT", "rules_cmd"]

@@ -1,0 +1,165 @@
+"""Credit and message details of a decided rule, computed from the same facts.
+
+The engine decides the status; this module says how much partial credit it earns and fills
+the `{placeholders}` of the rule's message (what was found, what is missing). Both backends
+share it, so they cannot disagree on it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc.citations import cite_key
+from cchc.compiler import ITEM_FACTS, items_of, required_per_year
+from cchc.facts import Facts
+from cchc.ir import CompiledRule
+from cchc.vocab import (
+    AREA_LABELS,
+    AUDIENCE_LABELS,
+    FORM_LABELS,
+    LEVEL_LABELS,
+    SECTION_LABELS,
+    label,
+)
+
+_LABELS = {"sections": SECTION_LABELS, "audiences": AUDIENCE_LABELS, "areas": AREA_LABELS}
+
+
+def _names(fact: str, values: list[str], lang: str) -> str:
+    table = _LABELS.get(fact)
+    shown = [label(table, v, lang) if table else v for v in values]
+    return ", ".join(shown) if shown else "—"
+
+
+def _cited(cites: set[str], number: str) -> str:
+    """How the plan cites a number: '76/NQ-CP (13/06/2013)', or the bare number when undated."""
+    dated = sorted(c.split("@")[1] for c in cites if c.startswith(number + "@"))
+    if dated:
+        return ", ".join(f"{number} ({d[8:10]}/{d[5:7]}/{d[0:4]})" for d in dated)
+    return number if number in cites else ""
+
+
+def _clamp(x: float) -> float:
+    return round(min(max(x, 0.0), 1.0), 4)
+
+
+def _activity_ratio(spec: Any, act: dict[str, Any]) -> float:
+    """Share of an activity check's quantities that one activity meets (each capped at 1)."""
+    parts: list[float] = []
+    if spec.min_count is not None or spec.min_per_year is not None:
+        need = required_per_year(spec)
+        parts.append(min(act.get("per_year", 0.0) / need, 1.0) if need else 1.0)
+    if spec.min_minutes is not None:
+        parts.append(min(act.get("minutes", 0) / spec.min_minutes, 1.0))
+    if spec.peak_time:
+        parts.append(1.0 if act.get("peak_time") is True else 0.0)
+    return sum(parts) / len(parts) if parts else 1.0
+
+
+def _describe_activity(act: dict[str, Any], lang: str) -> str:
+    bits = [label(FORM_LABELS, act["form"], lang)]
+    if "per_year" in act:
+        bits.append(f"{act['per_year']:g}/{'năm' if lang == 'vi' else 'year'}")
+    if "minutes" in act:
+        bits.append(f"{act['minutes']} {'phút' if lang == 'vi' else 'min'}")
+    if act.get("peak_time") is True:
+        bits.append("giờ cao điểm" if lang == "vi" else "peak time")
+    return " ".join(bits)
+
+
+def explain(
+    rule: CompiledRule, status: str, facts: Facts, lang: str
+) -> tuple[float, dict[str, Any]]:
+    """(credit, details) for a rule whose status is decided."""
+    kind, spec = rule.kind, rule.spec
+    details: dict[str, Any] = {}
+    credit = {"pass": 1.0, "fail": 0.0, "error": 0.0}.get(status, 0.5)
+
+    if kind in ITEM_FACTS:
+        fact = ITEM_FACTS[kind]
+        items, need = items_of(spec)
+        present = set(facts.get(fact, []))
+        found = [i for i in items if i in present]
+        details["found"] = _names(fact, found, lang)
+        details["missing"] = _names(fact, [i for i in items if i not in present], lang)
+        if status == "partial":
+            credit = len(found) / need
+    elif kind == "cites":
+        cites = set(facts.get("cites", []))
+        refs = spec.refs()
+        details["cited"] = (
+            ", ".join(
+                k
+                for r in refs
+                for k in sorted(c for c in cites if c.split("@")[0] == cite_key(r.number))
+            )
+            or "—"
+        )
+        if status == "partial":
+            credit = spec.partial_if_number_only or 0.5
+    elif kind == "cites_none":
+        cites = set(facts.get("cites", []))
+        details["found"] = (
+            ", ".join(r.number for r in spec if cite_key(r.number, r.date) in cites) or "—"
+        )
+    elif kind == "misattributed":
+        key = cite_key(spec.number, spec.date)
+        hits = [c.split("#")[1] for c in facts.get("cite_issuers", []) if c.split("#")[0] == key]
+        details["found"] = ", ".join(label(LEVEL_LABELS, h, lang) for h in hits) or "—"
+    elif kind == "activity":
+        forms = {str(f) for f in spec.forms}
+        acts = [a for a in facts.get("activities", []) if a["form"] in forms]
+        best = max(acts, key=lambda a: _activity_ratio(spec, a), default=None)
+        details["best"] = _describe_activity(best, lang) if best else "—"
+        details["required"] = _required_text(spec, lang)
+        if status == "partial":
+            credit = _activity_ratio(spec, best) if best else 0.0
+    elif kind == "has_forms":
+        details["online"] = facts.get("n_online_forms", 0)
+        details["traditional"] = facts.get("n_traditional_forms", 0)
+    elif kind == "every_activity":
+        acts = facts.get("activities", [])
+        flags = [f"has_{f}" for f in spec]
+        bad = [i + 1 for i, a in enumerate(acts) if not all(a.get(f) for f in flags)]
+        details["incomplete"] = ", ".join(f"#{i}" for i in bad) or "—"
+        if status == "partial" and acts:
+            credit = (len(acts) - len(bad)) / len(acts)
+    elif kind == "deadlines_in_period":
+        acts = [a for a in facts.get("activities", []) if "deadline_in_period" in a]
+        out = [a["deadline"] for a in acts if not a["deadline_in_period"]]
+        details["outside"] = ", ".join(out) or "—"
+        if status == "partial" and acts:
+            credit = (len(acts) - len(out)) / len(acts)
+    elif kind == "reporting":
+        dues = [r.get("due_date", "?") for r in facts.get("reporting", [])]
+        details["found"] = ", ".join(dues) or "—"
+    elif kind == "issued_by":
+        details["issued"] = facts.get("issue_date", "—")
+    elif kind == "no_district_tasks":
+        details["found"] = facts.get("district_tasks", 0)
+    if status == "partial":
+        # Partial credit is strictly between 0 and 1 whatever the arithmetic gave.
+        credit = min(max(credit, 0.01), 0.99)
+    return _clamp(credit), details
+
+
+def _required_text(spec: Any, lang: str) -> str:
+    forms = " / ".join(label(FORM_LABELS, str(f), lang) for f in spec.forms)
+    bits = [forms]
+    if spec.min_count is not None and spec.per is not None:
+        per_vi = {
+            "week": "tuần",
+            "month": "tháng",
+            "quarter": "quý",
+            "half_year": "6 tháng",
+            "year": "năm",
+        }
+        per = per_vi.get(str(spec.per), str(spec.per)) if lang == "vi" else str(spec.per)
+        bits.append(f"≥{spec.min_count}/{per}")
+    if spec.min_per_year is not None:
+        bits.append(f"≥{spec.min_per_year:g}/{'năm' if lang == 'vi' else 'year'}")
+    if spec.min_minutes is not None:
+        bits.append(f"≥{spec.min_minutes} {'phút' if lang == 'vi' else 'min'}")
+    if spec.peak_time:
+        bits.append("giờ cao điểm" if lang == "vi" else "peak time")
+    return " ".join(bits)

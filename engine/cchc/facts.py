@@ -1,0 +1,160 @@
+"""Derive the flat facts the rules match on, once per plan (rules/README.md lists them).
+
+Durable_rules has no aggregates, dates, null-safe operators or set membership, so everything
+a rule compares is precomputed here: counts, annualised frequencies, ISO date strings,
+normalised citation keys. An unknown value is absent from the facts, never null.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc.citations import cite_key, level_of_name
+from cchc.model import Activity, Plan, ReportingDuty
+from cchc.vocab import ONLINE_FORMS, PER_PER_YEAR, Level
+
+Facts = dict[str, Any]
+
+
+def _period_years(plan: Plan) -> float | None:
+    start, end = plan.period.start, plan.period.end
+    if start is None or end is None:
+        return None
+    return max((end - start).days + 1, 1) / 365.25
+
+
+def _per_year(act: Activity, years: float | None) -> float | None:
+    if act.count is None or act.per is None:
+        return None
+    if act.per in PER_PER_YEAR:
+        return act.count * PER_PER_YEAR[act.per]
+    if act.per == "period" and years:
+        return act.count / years
+    if act.per == "once":
+        return float(act.count)
+    return None
+
+
+def _activity_fact(act: Activity, plan: Plan, years: float | None) -> dict[str, Any]:
+    fact: dict[str, Any] = {
+        "form": str(act.form),
+        "has_owner": bool(act.owner),
+        "has_deadline": act.deadline is not None,
+    }
+    per_year = _per_year(act, years)
+    if per_year is not None:
+        fact["per_year"] = round(per_year, 6)
+    if act.count is not None:
+        fact["count"] = act.count
+    if act.per is not None:
+        fact["per"] = str(act.per)
+    if act.duration_minutes is not None:
+        fact["minutes"] = act.duration_minutes
+    if act.peak_time is not None:
+        fact["peak_time"] = act.peak_time
+    if act.owner_level is not None:
+        fact["owner_level"] = str(act.owner_level)
+    if act.deadline is not None:
+        fact["deadline"] = act.deadline.isoformat()
+        start, end = plan.period.start, plan.period.end
+        if start is not None and end is not None:
+            fact["deadline_in_period"] = start <= act.deadline <= end
+    return fact
+
+
+def _reporting_fact(duty: ReportingDuty, plan_year: int | None) -> dict[str, Any]:
+    fact: dict[str, Any] = {"has_due_date": duty.due_date is not None}
+    if duty.due_date is not None:
+        fact["due_date"] = duty.due_date.isoformat()
+        fact["due_md"] = duty.due_date.strftime("%m-%d")
+        if plan_year is not None:
+            fact["due_year_offset"] = duty.due_date.year - plan_year
+    if duty.to_level is not None:
+        fact["to_level"] = str(duty.to_level)
+    if duty.frequency is not None:
+        fact["frequency"] = str(duty.frequency)
+    return fact
+
+
+def _is_district_body(name: str | None, level: Level | None) -> bool:
+    return level == Level.district or level_of_name(name) == Level.district
+
+
+def derive(plan: Plan) -> Facts:
+    """The facts of one plan: a flat dict with lists of scalars and lists of small objects."""
+    f: Facts = {}
+    issuer, doc = plan.issuer, plan.document
+    if issuer.level is not None:
+        f["level"] = str(issuer.level)
+    if issuer.province:
+        f["province"] = issuer.province
+    if doc.issue_date is not None:
+        f["issue_date"] = doc.issue_date.isoformat()
+        f["issue_year"] = doc.issue_date.year
+        f["issue_month"] = doc.issue_date.month
+        f["issue_day"] = doc.issue_date.day
+    # The plan's own year: the start of its period, else the year it was issued.
+    plan_year = (
+        plan.period.start.year
+        if plan.period.start
+        else (doc.issue_date.year if doc.issue_date else None)
+    )
+    if plan_year is not None:
+        f["plan_year"] = plan_year
+    if doc.issue_date is not None and plan_year is not None:
+        f["issue_md"] = doc.issue_date.strftime("%m-%d")
+        f["issue_year_offset"] = doc.issue_date.year - plan_year
+    if plan.period.start is not None:
+        f["period_start"] = plan.period.start.isoformat()
+    if plan.period.end is not None:
+        f["period_end"] = plan.period.end.isoformat()
+
+    cites: set[str] = set()
+    issuers: set[str] = set()
+    for ref in (*plan.cited_documents, *plan.implements):
+        if not ref.number:
+            continue
+        keys = [cite_key(ref.number)]
+        if ref.date is not None:
+            keys.append(cite_key(ref.number, ref.date))
+        cites.update(keys)
+        level = ref.issuer_level or level_of_name(ref.issuer)
+        if level is not None:
+            issuers.update(f"{k}#{level}" for k in keys)
+    f["cites"] = sorted(cites)
+    f["cite_issuers"] = sorted(issuers)
+
+    f["sections"] = sorted({str(s.kind) for s in plan.sections})
+    f["audiences"] = sorted({str(a.group) for a in plan.audiences})
+    f["areas"] = sorted({str(t.area) for t in plan.topics if t.area is not None})
+    f["indices"] = sorted({str(i.name) for i in plan.indices})
+    forms = sorted({str(a.form) for a in plan.activities})
+    f["forms"] = forms
+    f["n_online_forms"] = sum(1 for x in forms if x in ONLINE_FORMS)
+    f["n_traditional_forms"] = sum(1 for x in forms if x not in ONLINE_FORMS and x != "other")
+    if plan.format_parts is not None:
+        f["format_parts"] = sorted({str(p) for p in plan.format_parts})
+
+    years = _period_years(plan)
+    f["activities"] = [_activity_fact(a, plan, years) for a in plan.activities]
+    f["n_activities"] = len(plan.activities)
+    f["n_objectives"] = len(plan.objectives)
+    f["reporting"] = [_reporting_fact(r, plan_year) for r in plan.reporting]
+    f["n_reporting"] = len(plan.reporting)
+    f["n_budget_lines"] = len(plan.budget)
+    f["has_budget_source"] = any(b.source for b in plan.budget)
+
+    district = sum(_is_district_body(a.owner, a.owner_level) for a in plan.activities)
+    district += sum(_is_district_body(r.to, r.to_level) for r in plan.reporting)
+    district += sum(
+        1
+        for ref in plan.implements
+        if (ref.issuer_level or level_of_name(ref.issuer)) == Level.district
+    )
+    f["district_tasks"] = district
+
+    if issuer.level is not None:
+        named = [lv for lv in map(level_of_name, [issuer.name, *issuer.other_names]) if lv]
+        if named:
+            f["issuer_consistent"] = all(lv == issuer.level for lv in named)
+    return f
