@@ -88,12 +88,7 @@ def explain(
         cites = set(facts.get("cites", []))
         refs = spec.refs()
         details["cited"] = (
-            ", ".join(
-                k
-                for r in refs
-                for k in sorted(c for c in cites if c.split("@")[0] == cite_key(r.number))
-            )
-            or "—"
+            ", ".join(x for x in (_cited(cites, cite_key(r.number)) for r in refs) if x) or "—"
         )
         if status == "partial":
             credit = spec.partial_if_number_only or 0.5

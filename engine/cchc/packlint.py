@@ -70,11 +70,15 @@ def lint_dir(directory: Path) -> tuple[list[LintProblem], int, int]:
             n_rules += 1
 
             def report(
-                message: str, *loc: str | int, rule_id: str = rule.id, index: int = i
+                message: str,
+                *loc: str | int,
+                rule_id: str = rule.id,
+                index: int = i,
+                file: Path = path,
+                where: YamlDoc = doc,
             ) -> None:
-                problems.append(
-                    LintProblem(str(path), doc.line_of(("rules", index, *loc)), rule_id, message)
-                )
+                line = where.line_of(("rules", index, *loc))
+                problems.append(LintProblem(str(file), line, rule_id, message))
 
             if rule.id in ids:
                 report(f"duplicate rule id (also in {ids[rule.id]})", "id")

@@ -37,8 +37,7 @@ def has_gaps(report: PlanReport, fail_on: str, fail_under: float | None) -> bool
             r.status in (Status.failed, Status.partial, Status.error)
             and SEVERITY_ORDER[r.severity] >= floor
         ):
-            if r.severity != "advisory" or fail_on == "advisory":
-                return True
+            return True
     return fail_under is not None and report.score is not None and report.score < fail_under
 
 
