@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from cchc.compiler import CompileError, compile_rule
 from cchc.model import Plan
 from cchc.rulepack import PackError, pack_files, read_pack
+from cchc.yamlsafe import YamlDoc
 
 # Details each check kind fills into messages (explain.py); `facts` is filled for errors.
 DETAILS: dict[str, set[str]] = {
