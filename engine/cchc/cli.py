@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from cchc import __version__
@@ -10,7 +13,29 @@ from cchc.commands.rules import rules_cmd
 from cchc.commands.schema import schema_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected exception into one sentence and exit code 2 (CCHC_DEBUG=1 shows it)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("CCHC_DEBUG"):
+                raise
+            internal_error(exc)
+            raise AssertionError("unreachable") from exc
+
+
+def internal_error(exc: BaseException) -> None:
+    from cchc.messages import t
+
+    click.echo(t("internal_error", "vi", error=f"{type(exc).__name__}: {exc}"), err=True)
+    sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cchc")
 def main() -> None:
     """cchc: kiểm tra kế hoạch tuyên truyền cải cách hành chính / check PAR propaganda plans."""
@@ -23,4 +48,9 @@ main.add_command(rules_cmd)
 
 def check_main() -> None:
     """`cchc-check PLAN...`: the same as `cchc check`."""
-    check_cmd.main(prog_name="cchc-check")
+    try:
+        check_cmd.main(prog_name="cchc-check")
+    except Exception as exc:  # click has already handled its own errors and exits
+        if os.environ.get("CCHC_DEBUG"):
+            raise
+        internal_error(exc)

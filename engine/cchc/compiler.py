@@ -218,8 +218,9 @@ def generic(cond: Any, where: str = "when") -> Cond:
         subs = [generic(p, f"{where}.{key}[{i}]") for i, p in enumerate(parts)]
         return ir.all_(*subs) if key == "all" else ir.any_(*subs)
     if set(cond) == {"activity"} or set(cond) == {"reporting"}:
-        list_fact = next(iter(cond))
-        fields = cond[list_fact]
+        key = next(iter(cond))
+        list_fact = "activities" if key == "activity" else "reporting"
+        fields = cond[key]
         types = ITEM_FIELDS[list_fact]
         if not isinstance(fields, dict) or not fields:
             raise CompileError(f"{where}.{list_fact}: a mapping of field: {{op: value}}")
@@ -232,7 +233,7 @@ def generic(cond: Any, where: str = "when") -> Cond:
             if not isinstance(test, dict):
                 raise CompileError(f"{where}.{list_fact}.{name}: a mapping {{op: value}}")
             conds.append(_cmp_from(test, types, name, f"{where}.{list_fact}.{name}"))
-        return ir.item("activities" if list_fact == "activity" else "reporting", *conds)
+        return ir.item(list_fact, *conds)
     name = cond.get("fact")
     if not isinstance(name, str):
         raise CompileError(f"{where}: needs 'fact', 'all', 'any', 'activity' or 'reporting'")

@@ -89,6 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_more": ("… và {n} lỗi khác", "… and {n} more errors"),
     # --- command line ----------------------------------------------------------------------
     "error_prefix": ("Lỗi", "Error"),
+    "internal_error": (
+        "Lỗi nội bộ của cchc-check / internal error: {error} (chạy lại với CCHC_DEBUG=1 để xem chi tiết)",
+        "internal error: {error} (run again with CCHC_DEBUG=1 for details)",
+    ),
     "no_input": ("chưa chỉ ra tệp kế hoạch nào", "no plan file given"),
     "summary_title": ("Kế hoạch", "Plan"),
     "summary_issuer": ("Cơ quan ban hành", "Issuer"),

@@ -4,6 +4,8 @@ Designed around the limits of durable_rules 2.0.28 (see the project notes in REA
 - one `Host` per process (each Host starts timer threads that never stop);
 - rulesets registered from deep copies (registration mutates the dict), under unique names;
 - rules chunked so that no fact satisfies more than ~64 conditions or 512 siblings per ruleset;
+- every rule also tests `kind == "plan"`, so that the session state (itself a fact, re-asserted
+  after each action) never matches an absence test and re-fires it forever;
 - a catch-all rule in every ruleset, so no fact is "unhandled" (which raises, and makes a
   later `delete_state` crash the process);
 - one fact per plan, in a fresh session (`sid`) deleted right after, so at most one session
@@ -111,7 +113,10 @@ class DurableBackend:
         for r_index, rule in enumerate(rules):
             for b_index, branch in enumerate(rule.branches):
                 action = f"{name}_{r_index}_{b_index}"
-                definition[action] = {"all": [{"m": _expr(branch.cond)}], "pri": 1, "run": action}
+                # `kind: plan` keeps the session's own state fact (re-asserted after every
+                # action) from matching a negative test such as $nex, which would loop forever.
+                expr = {"$and": [{"kind": "plan"}, _expr(branch.cond)]}
+                definition[action] = {"all": [{"m": expr}], "pri": 1, "run": action}
                 self._host.actions[action] = self._recorder(rule.id, b_index)
         sentinel = f"{name}_{SENTINEL}"
         definition[sentinel] = {"all": [{"m": {"kind": "plan"}}], "pri": 1000, "run": sentinel}
