@@ -9,6 +9,7 @@ import click
 
 from cchc import __version__
 from cchc.commands.check import check_cmd
+from cchc.commands.index import index_cmd
 from cchc.commands.rules import rules_cmd
 from cchc.commands.schema import schema_cmd
 
@@ -44,6 +45,7 @@ def main() -> None:
 main.add_command(check_cmd)
 main.add_command(schema_cmd)
 main.add_command(rules_cmd)
+main.add_command(index_cmd)
 
 
 def check_main() -> None:

@@ -13,12 +13,14 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from cchc.messages import Lang, t
+from cchc.messages import MESSAGES, Lang, t
 from cchc.model import SCHEMA_VERSION, Plan
+
+M = TypeVar("M", bound=BaseModel)
 
 MAX_BYTES = 10 * 1024 * 1024  # a real plan is 10–100 kB; anything this big is a mistake
 MAX_SHOWN_ERRORS = 5
@@ -231,12 +233,16 @@ def _problem(err: dict[str, Any]) -> Problem:
         )
     if kind in _TYPE_KEYS:
         return Problem(_TYPE_KEYS[kind], {}, path)
+    if kind in MESSAGES:
+        # A model's own check (PydanticCustomError) names its message key as its type.
+        return Problem(kind, dict(ctx), path)
     return Problem("v_other", {"detail": err.get("msg", kind)}, path)
 
 
-def validate(data: dict[str, Any], file: str | os.PathLike[str]) -> Plan:
+def validate(data: dict[str, Any], file: str | os.PathLike[str], model: type[M] = Plan) -> M:
+    """Validate parsed JSON against `model` (a plan by default, or e.g. a results report)."""
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise InputError(file, [_problem(e) for e in exc.errors()]) from None
     except RecursionError:

@@ -87,6 +87,260 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "v_other": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
     "v_more": ("… và {n} lỗi khác", "… and {n} more errors"),
+    # --- results reports (cchc.results_report) ----------------------------------------------
+    "rr_file_type": (
+        "báo cáo kết quả phải là tệp .json (định dạng {suffix} chưa được hỗ trợ)",
+        "a results report must be a .json file ({suffix} is not supported)",
+    ),
+    "rr_evidence_empty": (
+        "tài liệu kiểm chứng phải có ít nhất một trong: number, url, file, description",
+        "an evidence item needs at least one of: number, url, file, description",
+    ),
+    "rr_url": (
+        "đường dẫn phải bắt đầu bằng http:// hoặc https://: '{value}'",
+        "a link must start with http:// or https://: '{value}'",
+    ),
+    "rr_activity_key": (
+        "cần activity_id hoặc form để đối chiếu với hoạt động trong kế hoạch",
+        "needs activity_id or form to match a plan activity",
+    ),
+    # --- PAR-index scoring schemes (cchc.parindex.scheme) ------------------------------------
+    "sc_line": ("dòng {line}", "line {line}"),
+    "sc_yaml_syntax": ("không phải YAML hợp lệ: {reason}", "not valid YAML: {reason}"),
+    "sc_not_mapping": (
+        "bộ chấm điểm phải là một ánh xạ YAML (scheme:, sub_criteria:)",
+        "a scheme must be a YAML mapping (scheme:, sub_criteria:)",
+    ),
+    "sc_unknown": (
+        "không có bộ chấm điểm này; các bộ có sẵn: {known} (hoặc chỉ ra đường dẫn tệp .yaml)",
+        "no such scheme; shipped schemes: {known} (or give the path of a .yaml file)",
+    ),
+    "sc_number_type": ("phải là một số", "must be a number"),
+    "sc_number_range": ("số ngoài giới hạn (cần {limit})", "number out of range (must be {limit})"),
+    "sc_id_pattern": (
+        "mã chỉ gồm chữ thường, chữ số và dấu gạch ngang",
+        "an id is lower-case letters, digits and dashes",
+    ),
+    "sc_band_kind": (
+        "mỗi khoảng cần đúng một trong hai: points hoặc proportional: true",
+        "each band needs exactly one of: points, or proportional: true",
+    ),
+    "sc_bands_order": (
+        "các khoảng phải xếp theo 'from' giảm dần",
+        "bands must be listed with 'from' decreasing",
+    ),
+    "sc_bands_floor": (
+        "khoảng cuối cùng phải bắt đầu từ 0 (from: 0)",
+        "the last band must start at 0 (from: 0)",
+    ),
+    "sc_points_over_max": (
+        "số điểm {points} lớn hơn điểm tối đa {max}",
+        "{points} points exceed the maximum {max}",
+    ),
+    "sc_group_shape": (
+        "nhóm hình thức cần forms hoặc groups (không cả hai)",
+        "a form group needs forms or groups (not both)",
+    ),
+    "sc_group_points": ("nhóm có forms phải có points", "a group with forms needs points"),
+    "sc_group_sum": (
+        "điểm {points} khác tổng điểm các nhóm con {total}",
+        "{points} points differ from the sum of the groups, {total}",
+    ),
+    "sc_form_twice": (
+        "hình thức '{form}' nằm trong hai nhóm",
+        "form '{form}' is in two groups",
+    ),
+    "sc_code_twice": ("mã tiêu chí '{code}' bị trùng", "sub-criterion code '{code}' is used twice"),
+    "sc_max_sum": (
+        "điểm tối đa của tiêu chí {max} khác tổng điểm các tiêu chí thành phần {total}",
+        "the criterion's maximum {max} differs from the sum of its sub-criteria, {total}",
+    ),
+    # --- PAR index: scoring the propaganda criterion (cchc index, cchc.parindex) -----------
+    "px_plan": ("Kế hoạch", "Plan"),
+    "px_report": ("Báo cáo kết quả", "Results report"),
+    "px_number": ("số {number}", "no. {number}"),
+    "px_dated": ("ngày {date}", "of {date}"),
+    "px_unnumbered": ("(không rõ số, ngày)", "(number and date unknown)"),
+    "px_per_week": ("tuần", "week"),
+    "px_per_month": ("tháng", "month"),
+    "px_per_quarter": ("quý", "quarter"),
+    "px_per_half_year": ("6 tháng", "half-year"),
+    "px_per_year": ("năm", "year"),
+    "px_per_period": ("kỳ", "period"),
+    "px_per_once": ("lần", "time"),
+    "px_req_times": ("kế hoạch {n} lần", "planned {n} times"),
+    "px_req_periods": (
+        "kế hoạch {n} lần ({count} lần/{per} × {periods})",
+        "planned {n} times ({count} per {per} × {periods})",
+    ),
+    "px_req_assumed": (
+        "kế hoạch không nêu số lần, tính {n} lần",
+        "the plan gives no number, {n} times assumed",
+    ),
+    "px_done_none": ("báo cáo không nêu", "not in the report"),
+    "px_done_unknown": (
+        "báo cáo không nêu số lần, không nêu đã hoàn thành",
+        "the report gives neither a number nor completion",
+    ),
+    "px_done_claimed": (
+        "báo cáo ghi đã hoàn thành (không nêu số lần)",
+        "the report says done in full (no number)",
+    ),
+    "px_done_times": ("đã thực hiện {n} lần", "done {n} times"),
+    "px_target_met": ("hoàn thành", "done"),
+    "px_target_not_met": ("chưa hoàn thành", "not done in full"),
+    "px_target_no_evidence": (
+        "không tính: chưa có tài liệu kiểm chứng",
+        "not counted: no verification document",
+    ),
+    "px_targets_counted": (
+        "{done}/{due} mục tiêu hoàn thành",
+        "{done} of {due} targets done",
+    ),
+    "px_volume_counted": ("{done}/{due} lượt thực hiện", "{done} of {due} planned times done"),
+    "px_band_proportional": ("{pct} × {max} = {points} điểm", "{pct} × {max} = {points} points"),
+    "px_band_fixed": ("{points} điểm", "{points} points"),
+    "px_completion_reason": (
+        "{counted} ({pct}), thuộc khoảng {band}: {points}",
+        "{counted} ({pct}), in the band {band}: {points}",
+    ),
+    "px_band_top": ("từ {low}% trở lên", "{low}% and above"),
+    "px_band_mid": ("từ {low}% đến dưới {high}%", "{low}% to below {high}%"),
+    "px_band_low": ("dưới {high}%", "below {high}%"),
+    "px_done_refused": ("báo cáo ghi chưa thực hiện", "the report says not done"),
+    "px_completion_no_plan": (
+        "không có kế hoạch: không tính được mức độ thực hiện, 0 điểm",
+        "no plan: completion cannot be computed, 0 points",
+    ),
+    "px_completion_no_report": (
+        "không có báo cáo kết quả: không tính được mức độ thực hiện, 0 điểm",
+        "no results report: completion cannot be computed, 0 points",
+    ),
+    "px_completion_no_targets": (
+        "kế hoạch không có hoạt động (mục tiêu) đếm được: không chấm được, 0 điểm",
+        "the plan has no countable activities (targets): not scorable, 0 points",
+    ),
+    "px_unmatched_id": (
+        "báo cáo {where}: activity_id '{what}' không có trong kế hoạch — không tính",
+        "report {where}: activity_id '{what}' is not in the plan — not counted",
+    ),
+    "px_unmatched_form": (
+        "báo cáo {where}: hình thức {what} không có trong kế hoạch — không tính vào mức độ thực hiện",
+        "report {where}: form {what} is not in the plan — not counted for completion",
+    ),
+    "px_missing_plan": ("Kế hoạch tuyên truyền CCHC năm", "The year's propaganda plan"),
+    "px_missing_report": ("Báo cáo kết quả thực hiện kế hoạch", "The year-end results report"),
+    "px_missing_issue_date": ("Ngày ban hành kế hoạch", "The plan's issue date"),
+    "px_missing_activity_evidence": (
+        "Tài liệu kiểm chứng cho {what}",
+        "A verification document for {what}",
+    ),
+    "px_missing_group": ("Hình thức thuộc nhóm: {group}", "A form of the group: {group}"),
+    "px_missing_form_evidence": (
+        "Tài liệu kiểm chứng cho hình thức {form}",
+        "A verification document for the form {form}",
+    ),
+    "px_diversity_no_report": (
+        "không có báo cáo kết quả: không có căn cứ về hình thức đã thực hiện, 0 điểm",
+        "no results report: nothing shows which forms were used, 0 points",
+    ),
+    "px_group_unused": ("không sử dụng", "not used"),
+    "px_form_use": ("{form}, {n} tài liệu kiểm chứng", "{form}, {n} verification documents"),
+    "px_form_not_counted": (
+        "{form}: không thuộc nhóm nào của bộ chấm điểm — không tính",
+        "{form}: in no group of the scheme — not counted",
+    ),
+    "px_diversity_reason": (
+        "{met}/{groups} nhóm hình thức đạt ({earned}) = {points} điểm",
+        "{met} of {groups} form groups met ({earned}) = {points} points",
+    ),
+    "px_issue_on_time": (
+        "ban hành ngày {issued}, trong hạn {due}: {points} điểm",
+        "issued on {issued}, by the deadline {due}: {points} points",
+    ),
+    "px_issue_late": (
+        "ban hành ngày {issued}, sau hạn {due}: {points} điểm",
+        "issued on {issued}, after the deadline {due}: {points} points",
+    ),
+    "px_issue_unknown": (
+        "không xác định được ngày ban hành kế hoạch: tính như ban hành trễ, {points} điểm",
+        "the plan's issue date is unknown: scored as late, {points} points",
+    ),
+    "px_issue_missing": (
+        "không có kế hoạch trong hồ sơ: tính như không ban hành, {points} điểm",
+        "no plan in the files: scored as not issued, {points} points",
+    ),
+    "px_pairing_no_report": (
+        "có kế hoạch nhưng không có báo cáo kết quả",
+        "a plan without a results report",
+    ),
+    "px_pairing_no_plan": (
+        "có báo cáo kết quả nhưng không tìm thấy kế hoạch",
+        "a results report without a plan",
+    ),
+    "px_paired_by_unit": (
+        "báo cáo ghi kế hoạch số {number}, không khớp số kế hoạch: ghép theo tên đơn vị",
+        "the report names plan {number}, which matches no plan number: paired by unit name",
+    ),
+    "px_plan_date_differs": (
+        "báo cáo ghi kế hoạch ngày {reported}, kế hoạch ban hành ngày {actual}",
+        "the report dates the plan {reported}; the plan is dated {actual}",
+    ),
+    "px_level_mismatch": (
+        "đơn vị cấp {level}, bộ chấm điểm dành cho: {wanted}",
+        "the unit is {level}; the scheme is meant for: {wanted}",
+    ),
+    "px_skip_plan_year": (
+        "kế hoạch không thuộc năm {year}",
+        "the plan is not for {year}",
+    ),
+    "px_skip_report_year": (
+        "báo cáo năm {other}, không phải năm {year}",
+        "a report for {other}, not {year}",
+    ),
+    # --- PAR index: outputs and command line (cchc index) ------------------------------------
+    "px_heading": (
+        "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — Tiêu chí {code}. {title}",
+        "PAR INDEX SELF-ASSESSMENT {year} — criterion {code}. {title}",
+    ),
+    "px_scheme_label": ("Bộ chấm điểm", "Scheme"),
+    "px_scheme_file": ("Tệp bộ chấm điểm", "Scheme file"),
+    "px_note_label": ("Ghi chú", "Note"),
+    "px_missing_label": ("Còn thiếu:", "Missing:"),
+    "px_and_more": ("(và {n} mục khác)", "(and {n} more)"),
+    "px_skipped_title": (
+        "Tệp không thuộc năm đánh giá (không chấm):",
+        "Files outside the assessed year (not scored):",
+    ),
+    "px_col_no": ("STT", "No."),
+    "px_col_unit": ("Đơn vị", "Unit"),
+    "px_col_code": ("Mã", "Code"),
+    "px_col_title": ("Tiêu chí, tiêu chí thành phần", "Criterion, sub-criterion"),
+    "px_col_max": ("Điểm tối đa", "Maximum"),
+    "px_col_points": ("Điểm tự chấm", "Points"),
+    "px_col_total": ("Tổng", "Total"),
+    "px_col_evidence": ("Tài liệu kiểm chứng", "Evidence"),
+    "px_col_note": ("Ghi chú", "Note"),
+    "px_col_compliance": ("Điểm tuân thủ kế hoạch", "Plan compliance"),
+    "px_col_status": ("Hồ sơ", "Files"),
+    "px_col_detail": ("Chi tiết", "Details"),
+    "px_col_trace": ("Căn cứ tính điểm", "Trace"),
+    "px_col_file": ("Tệp", "File"),
+    "px_sheet_main": ("Tự đánh giá", "Self-assessment"),
+    "px_sheet_trace": ("Căn cứ", "Trace"),
+    "px_sheet_scheme": ("Bộ chấm điểm", "Scheme"),
+    "px_sheet_inputs": ("Tệp đầu vào", "Inputs"),
+    "px_not_a_dir": ("{option}: '{path}' không phải thư mục", "{option}: '{path}' is not a folder"),
+    "px_bad_year": ("năm {year} không hợp lý (1990–2100)", "implausible year {year} (1990–2100)"),
+    "px_xlsx_needs_out": (
+        "định dạng xlsx cần --out TỆP.xlsx",
+        "the xlsx format needs --out FILE.xlsx",
+    ),
+    "px_out_unwritable": (
+        "không ghi được tệp {path}: {reason}",
+        "cannot write {path}: {reason}",
+    ),
+    "px_written": ("đã ghi {path} ({units} đơn vị)", "wrote {path} ({units} units)"),
     # --- command line ----------------------------------------------------------------------
     "error_prefix": ("Lỗi", "Error"),
     "internal_error": (

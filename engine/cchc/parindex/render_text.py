@@ -1,0 +1,62 @@
+"""`--format text`: a summary table (units × sub-criteria), then each unit's reasons and gaps."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from cchc.messages import Lang, t
+from cchc.parindex.bands import num
+from cchc.parindex.result import PAIRING_LABELS, IndexRun
+from cchc.parindex.sheet_rows import compliance_text
+
+MAX_MISSING = 5  # the sheet and the JSON list them all; the terminal shows the first few
+
+
+def render(run: IndexRun, lang: Lang = "vi") -> bytes:
+    idx = 0 if lang == "vi" else 1
+    s = run.scheme
+    lines = [
+        t("px_heading", lang, year=run.year, code=s.criterion_code, title=s.criterion_title),
+        f"{t('px_scheme_label', lang)}: {s.title} ({s.id})",
+        f"{t('source_label', lang)}: {s.source}",
+        "",
+    ]
+    codes = [sub.code for sub in run.units[0].subs] if run.units else []
+    header = [
+        t("px_col_unit", lang),
+        *codes,
+        f"{t('px_col_total', lang)} /{num(s.max, lang)}",
+        t("px_col_compliance", lang),
+        t("px_col_status", lang),
+    ]
+    table = [
+        [
+            u.unit,
+            *(num(sub.points, lang) for sub in u.subs),
+            num(u.total, lang),
+            compliance_text(u, lang),
+            PAIRING_LABELS[u.pairing.value][idx],
+        ]
+        for u in run.units
+    ]
+    lines.append(tabulate(table, headers=header, tablefmt="simple", disable_numparse=True))
+    for u in run.units:
+        lines.append("")
+        lines.append(f"{u.unit}: {num(u.total, lang)}/{num(u.max, lang)}")
+        for note in u.notes:
+            lines.append(f"  ! {note}")
+        for sub in u.subs:
+            lines.append(f"  {sub.code} {sub.title}: {num(sub.points, lang)}/{num(sub.max, lang)}")
+            lines.append(f"      {sub.reason}")
+            if sub.evidence_missing:
+                lines.append(
+                    f"      {t('px_missing_label', lang)} {'; '.join(sub.evidence_missing)}"
+                )
+    if run.skipped:
+        lines.append("")
+        lines.append(t("px_skipped_title", lang))
+        lines.extend(f"  {x.file}: {x.reason}" for x in run.skipped)
+    if run.errors:
+        lines.append("")
+        lines.extend(f"{t('error_prefix', lang)}: {e.file}: {e.error}" for e in run.errors)
+    return ("\n".join(lines).rstrip() + "\n").encode()
