@@ -270,13 +270,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có kế hoạch trong hồ sơ: tính như không ban hành, {points} điểm",
         "no plan in the files: scored as not issued, {points} points",
     ),
+    "px_pairing_matched": ("Có kế hoạch và báo cáo", "Plan and report"),
     "px_pairing_no_report": (
-        "có kế hoạch nhưng không có báo cáo kết quả",
-        "a plan without a results report",
+        "Có kế hoạch, không có báo cáo kết quả",
+        "Plan without a results report",
     ),
     "px_pairing_no_plan": (
-        "có báo cáo kết quả nhưng không tìm thấy kế hoạch",
-        "a results report without a plan",
+        "Có báo cáo, không tìm thấy kế hoạch",
+        "Report without a plan",
     ),
     "px_paired_by_unit": (
         "báo cáo ghi kế hoạch số {number}, không khớp số kế hoạch: ghép theo tên đơn vị",

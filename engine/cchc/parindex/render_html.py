@@ -6,7 +6,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from cchc.messages import Lang, t
 from cchc.parindex.bands import num
-from cchc.parindex.result import PAIRING_LABELS, IndexRun, UnitScore
+from cchc.parindex.result import IndexRun, UnitScore
 from cchc.parindex.sheet_rows import columns, compliance_text
 from cchc.paths import data_dir
 
@@ -19,7 +19,6 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
         autoescape=select_autoescape(("html", "j2")),
         undefined=StrictUndefined,
     )
-    idx = 0 if lang == "vi" else 1
     s = run.scheme
     labels = {
         "scheme": t("px_scheme_label", lang),
@@ -35,7 +34,7 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
     }
 
     def pairing(u: UnitScore) -> str:
-        return PAIRING_LABELS[u.pairing.value][idx]
+        return t(f"px_pairing_{u.pairing.value}", lang)
 
     html = env.get_template(TEMPLATE).render(
         run=run,

@@ -6,14 +6,13 @@ from tabulate import tabulate
 
 from cchc.messages import Lang, t
 from cchc.parindex.bands import num
-from cchc.parindex.result import PAIRING_LABELS, IndexRun
+from cchc.parindex.result import IndexRun
 from cchc.parindex.sheet_rows import compliance_text
 
 MAX_MISSING = 5  # the sheet and the JSON list them all; the terminal shows the first few
 
 
 def render(run: IndexRun, lang: Lang = "vi") -> bytes:
-    idx = 0 if lang == "vi" else 1
     s = run.scheme
     lines = [
         t("px_heading", lang, year=run.year, code=s.criterion_code, title=s.criterion_title),
@@ -35,7 +34,7 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
             *(num(sub.points, lang) for sub in u.subs),
             num(u.total, lang),
             compliance_text(u, lang),
-            PAIRING_LABELS[u.pairing.value][idx],
+            t(f"px_pairing_{u.pairing.value}", lang),
         ]
         for u in run.units
     ]
@@ -43,6 +42,8 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
     for u in run.units:
         lines.append("")
         lines.append(f"{u.unit}: {num(u.total, lang)}/{num(u.max, lang)}")
+        if u.pairing.value != "matched":
+            lines.append(f"  ! {t(f'px_pairing_{u.pairing.value}', lang)}")
         for note in u.notes:
             lines.append(f"  ! {note}")
         for sub in u.subs:

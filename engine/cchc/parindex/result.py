@@ -23,13 +23,6 @@ class Pairing(StrEnum):
     no_plan = "no_plan"  # a results report, no plan
 
 
-PAIRING_LABELS = {
-    "matched": ("Có kế hoạch và báo cáo", "Plan and report"),
-    "no_report": ("Có kế hoạch, không có báo cáo kết quả", "Plan without a results report"),
-    "no_plan": ("Có báo cáo, không tìm thấy kế hoạch", "Report without a plan"),
-}
-
-
 class EvidenceRef(_Out):
     """A verification document found, and where it was cited."""
 

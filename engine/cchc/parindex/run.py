@@ -40,8 +40,6 @@ def score_unit(
     )
     pairing = Pairing.matched if plan and report else Pairing.no_report if plan else Pairing.no_plan
     notes: list[str] = []
-    if pairing is not Pairing.matched:
-        notes.append(t(f"px_pairing_{pairing.value}", lang))
     if how == "unit" and report and report.plan and report.plan.number:
         notes.append(t("px_paired_by_unit", lang, number=report.plan.number))
     if level and head.levels and level not in head.levels:

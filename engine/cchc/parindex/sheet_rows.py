@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from cchc.messages import Lang, t
 from cchc.parindex.bands import num
-from cchc.parindex.result import PAIRING_LABELS, IndexRun, SubScore, UnitScore
+from cchc.parindex.result import IndexRun, SubScore, UnitScore
 from cchc.result import VERDICT_LABELS
 
 
 @dataclass
 class SheetRow:
-    no: str  # STT: '1' on the unit's row, '' on its sub-criteria
+    no: int | None  # STT on the unit's row, empty on its sub-criteria
     unit: str
     code: str
     title: str
@@ -48,9 +48,8 @@ def note_text(s: SubScore, lang: Lang) -> str:
 
 
 def unit_note(u: UnitScore, lang: Lang) -> str:
-    idx = 0 if lang == "vi" else 1
-    lines = [PAIRING_LABELS[u.pairing.value][idx]]
-    lines.extend(n for n in u.notes if n != t(f"px_pairing_{u.pairing.value}", lang))
+    lines = [t(f"px_pairing_{u.pairing.value}", lang)]
+    lines.extend(u.notes)
     return "\n".join(lines)
 
 
@@ -68,7 +67,7 @@ def sheet_rows(run: IndexRun, lang: Lang) -> list[SheetRow]:
     for n, u in enumerate(run.units, 1):
         rows.append(
             SheetRow(
-                no=str(n),
+                no=n,
                 unit=u.unit,
                 code=run.scheme.criterion_code,
                 title=run.scheme.criterion_title,
@@ -83,7 +82,7 @@ def sheet_rows(run: IndexRun, lang: Lang) -> list[SheetRow]:
         for s in u.subs:
             rows.append(
                 SheetRow(
-                    no="",
+                    no=None,
                     unit=u.unit,
                     code=s.code,
                     title=s.title,
