@@ -106,7 +106,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- PAR-index scoring schemes (cchc.parindex.scheme) ------------------------------------
     "sc_line": ("dòng {line}", "line {line}"),
-    "sc_yaml_syntax": ("không phải YAML hợp lệ: {reason}", "not valid YAML: {reason}"),
     "sc_not_mapping": (
         "bộ chấm điểm phải là một ánh xạ YAML (scheme:, sub_criteria:)",
         "a scheme must be a YAML mapping (scheme:, sub_criteria:)",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
+from cchc.commands.check import build_checker, engine_options
 from cchc.commands.common import EXIT_INPUT, EXIT_OK, fail, lang_option, report_input_error
 from cchc.loader import InputError
 from cchc.messages import t
@@ -40,6 +42,7 @@ from cchc.messages import t
     is_flag=True,
     help="Không chấm điểm tuân thủ kế hoạch / skip the plans' compliance score.",
 )
+@engine_options
 @lang_option
 def index_cmd(
     plans_dir: str,
@@ -49,9 +52,19 @@ def index_cmd(
     out: str | None,
     fmt: str | None,
     no_compliance: bool,
+    engine: str,
+    rules_dirs: tuple[Path, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    as_of: dt.datetime | None,
+    waivers: Path | None,
     lang: str,
 ) -> None:
-    """Chấm điểm tiêu chí tuyên truyền CCHC của Chỉ số CCHC / score the PAR-index propaganda criterion."""
+    """Chấm điểm tiêu chí tuyên truyền CCHC của Chỉ số CCHC / score the PAR-index propaganda criterion.
+
+    The plans' compliance score (rule packs, as `cchc check` with the same engine options) is
+    shown beside the index points.
+    """
     from cchc.parindex.compliance import checker_compliance
     from cchc.parindex.render import SUFFIXES, render
     from cchc.parindex.run import index_run
@@ -72,7 +85,10 @@ def index_cmd(
     except InputError as exc:
         report_input_error(exc, lang)
         sys.exit(EXIT_INPUT)
-    compliance = None if no_compliance else checker_compliance(lang)
+    compliance = None
+    if not no_compliance:
+        checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
+        compliance = checker_compliance(checker)
     run = index_run(plans_dir, results_dir, year, scheme, lang, compliance)
     data = render(run, fmt, lang)
     if to_stdout:

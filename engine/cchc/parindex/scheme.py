@@ -1,6 +1,6 @@
 """Scoring schemes of the PAR-index propaganda criterion, as data (`rules/schemes/*.yaml`).
 
-A scheme is read with PyYAML's safe loader, validated against a strict model, and keeps the
+A scheme is read with the project's safe YAML reader (`cchc.yamlsafe`), validated against a strict model, and keeps the
 line of every element so that each point awarded cites the scheme line it came from and a
 broken scheme is reported with its file and line. See `rules/schemes/README.md`.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,11 +17,12 @@ import yaml
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from cchc.loader import InputError, Problem, _problem, decode, json_path, read_bytes
+from cchc.loader import InputError, Problem, _problem, json_path
 from cchc.messages import Lang, t
 from cchc.model import Date, Item
 from cchc.paths import data_dir
 from cchc.vocab import Form, Level
+from cchc.yamlsafe import YamlDoc, YamlError, read_yaml
 
 Points = Annotated[float, Field(ge=-100, le=100, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
@@ -254,79 +255,46 @@ class LinedProblem(Problem):
 
 @dataclass
 class Scheme:
-    """A validated scheme with the file it came from and the line of each element."""
+    """A validated scheme with the file it came from, and its YAML tree for line numbers."""
 
     model: SchemeModel
     file: Path
-    lines: dict[tuple[int | str, ...], int] = field(default_factory=dict)
+    doc: YamlDoc | None = None
 
     @property
     def id(self) -> str:
         return self.model.scheme.id
 
     def line(self, *path: int | str) -> int | None:
-        """The line of the element at `path`, or of its nearest parent that has one."""
-        p = tuple(path)
-        while p:
-            if p in self.lines:
-                return self.lines[p]
-            p = p[:-1]
-        return None
+        """The line of the element at `path` (or of the deepest parent found)."""
+        return self.doc.line_of(tuple(path)) if self.doc else None
 
     def ref(self, *path: int | str) -> str:
-        """'dongnai-commune-2022.yaml:31': where a point comes from."""
+        """'dongnai-commune-2022.yaml:44': where a point comes from."""
         line = self.line(*path)
         return f"{self.file.name}:{line}" if line else self.file.name
 
 
-def _walk(node: yaml.Node, path: tuple[int | str, ...], lines: dict, file: Path) -> None:
-    lines[path] = node.start_mark.line + 1
+def _duplicate_key(node: yaml.Node | None) -> tuple[str, int] | None:
+    """The first key written twice in one mapping (PyYAML silently keeps the last)."""
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                raise InputError(
-                    file,
-                    [
-                        LinedProblem(
-                            "json_duplicate_key", {"key": key}, None, key_node.start_mark.line + 1
-                        )
-                    ],
-                )
-            seen.add(key)
-            _walk(value_node, (*path, key), lines, file)
-            lines[(*path, key)] = key_node.start_mark.line + 1
+            if key_node.value in seen:
+                return key_node.value, key_node.start_mark.line + 1
+            seen.add(key_node.value)
+            found = _duplicate_key(value_node)
+            if found:
+                return found
     elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines, file)
+        for item in node.value:
+            found = _duplicate_key(item)
+            if found:
+                return found
+    return None
 
 
-def _read_yaml(path: Path) -> tuple[Any, dict[tuple[int | str, ...], int]]:
-    text = decode(read_bytes(path), path)
-    lines: dict[tuple[int | str, ...], int] = {}
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise InputError.one(path, "file_empty")
-        _walk(node, (), lines, path)
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        reason = exc.problem or exc.context or "?"
-        raise InputError(
-            path, [LinedProblem("sc_yaml_syntax", {"reason": reason}, None, line)]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError.one(path, "sc_yaml_syntax", reason=str(exc)) from None
-    finally:
-        loader.dispose()
-    return data, lines
-
-
-def _located(err: dict[str, Any], lines: dict[tuple[int | str, ...], int]) -> LinedProblem:
+def _located(err: dict[str, Any], doc: YamlDoc) -> LinedProblem:
     # A discriminated union puts the tag ('plan_completion') into the location: drop it.
     loc = tuple(
         part for i, part in enumerate(err["loc"]) if not (part in KINDS and i + 1 < len(err["loc"]))
@@ -356,25 +324,31 @@ def _located(err: dict[str, Any], lines: dict[tuple[int | str, ...], int]) -> Li
         base = Problem("sc_id_pattern", {}, path)
     else:
         base = _problem(err)
-    line = None
-    p = loc
-    while p and line is None:
-        line = lines.get(p)
-        p = p[:-1]
-    return LinedProblem(base.key, base.params, base.path, line or lines.get(()))
+    return LinedProblem(base.key, base.params, base.path, doc.line_of(loc))
 
 
 def load_scheme(path: str | os.PathLike[str]) -> Scheme:
     """Read and validate one scheme file. Raises `InputError` naming the file and the line."""
     p = Path(path)
-    data, lines = _read_yaml(p)
-    if not isinstance(data, dict):
+    if not p.exists():
+        raise InputError.one(p, "file_missing")
+    try:
+        doc = read_yaml(p)
+    except YamlError as exc:
+        raise InputError(p, [LinedProblem(exc.key, exc.params, None, exc.line)]) from None
+    if doc.data is None:
+        raise InputError.one(p, "file_empty")
+    duplicate = _duplicate_key(doc.root)
+    if duplicate:
+        key, line = duplicate
+        raise InputError(p, [LinedProblem("json_duplicate_key", {"key": key}, None, line)])
+    if not isinstance(doc.data, dict):
         raise InputError(p, [LinedProblem("sc_not_mapping", {}, None, 1)])
     try:
-        model = SchemeModel.model_validate(data)
+        model = SchemeModel.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(p, [_located(e, lines) for e in exc.errors()]) from None
-    return Scheme(model, p, lines)
+        raise InputError(p, [_located(e, doc) for e in exc.errors()]) from None
+    return Scheme(model, p, doc)
 
 
 def schemes_dir() -> Path:
