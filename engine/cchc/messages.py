@@ -282,6 +282,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "báo cáo ghi kế hoạch số {number}, không khớp số kế hoạch: ghép theo tên đơn vị",
         "the report names plan {number}, which matches no plan number: paired by unit name",
     ),
+    "px_name_differs": (
+        "kế hoạch ghi cơ quan ban hành '{plan}', báo cáo ghi '{report}' (ghép theo số và ngày kế hoạch)",
+        "the plan names its issuer '{plan}', the report '{report}' (paired by plan number and date)",
+    ),
     "px_plan_date_differs": (
         "báo cáo ghi kế hoạch ngày {reported}, kế hoạch ban hành ngày {actual}",
         "the report dates the plan {reported}; the plan is dated {actual}",

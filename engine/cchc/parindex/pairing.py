@@ -74,11 +74,13 @@ def _plan_matches_number(lp: LoadedPlan, lr: LoadedReport) -> bool:
         return False
     if ref.date and doc.issue_date and ref.date != doc.issue_date:
         return False
-    unit = lr.report.unit
-    issuer = lp.plan.issuer
-    if name_key(issuer.name) and name_key(issuer.name) != name_key(unit.name):
-        return False  # the same number is used by many communes: the unit must agree
-    return _same_province(issuer.province, unit.province)
+    issuer, unit = lp.plan.issuer, lr.report.unit
+    if not _same_province(issuer.province, unit.province):
+        return False
+    # Many communes number their plan 52/KH-UBND: a number alone needs the unit to agree; a
+    # number and a date both stated and equal identify the plan even when the names differ.
+    same_date = ref.date is not None and ref.date == doc.issue_date
+    return same_date or not name_key(issuer.name) or name_key(issuer.name) == name_key(unit.name)
 
 
 def _plan_matches_unit(lp: LoadedPlan, lr: LoadedReport) -> bool:

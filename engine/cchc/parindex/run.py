@@ -14,7 +14,7 @@ from cchc.parindex.context import UnitContext, date_text
 from cchc.parindex.diversity import score_diversity
 from cchc.parindex.inputs import LoadedPlan, LoadedReport, load_plans, load_reports
 from cchc.parindex.issue import score_issue
-from cchc.parindex.pairing import Pair, covers_year, pair
+from cchc.parindex.pairing import Pair, covers_year, name_key, pair
 from cchc.parindex.result import IndexRun, Pairing, SchemeInfo, Skipped, SubScore, UnitScore
 from cchc.parindex.scheme import CompletionSub, DiversitySub, IssueSub, Scheme
 from cchc.vocab import LEVEL_LABELS, label
@@ -33,7 +33,8 @@ def score_unit(
     subs = [SCORERS[type(sub)](sub, i, ctx) for i, sub in enumerate(ctx.scheme.model.sub_criteria)]
     plan = ctx.plan.plan if ctx.plan else None
     report = ctx.report.report if ctx.report else None
-    name = (plan.issuer.name if plan else None) or (report.unit.name if report else None)
+    # The report names the unit being assessed; a plan's issuer line may carry a slip.
+    name = (report.unit.name if report else None) or (plan.issuer.name if plan else None)
     level = (plan.issuer.level if plan else None) or (report.unit.level if report else None)
     province = (plan.issuer.province if plan else None) or (
         report.unit.province if report else None
@@ -47,6 +48,9 @@ def score_unit(
         notes.append(
             t("px_level_mismatch", lang, level=label(LEVEL_LABELS, level, lang), wanted=wanted)
         )
+    named = plan.issuer.name if plan else None
+    if named and report and name_key(named) != name_key(report.unit.name):
+        notes.append(t("px_name_differs", lang, plan=named, report=report.unit.name))
     reported = report.plan.date if report and report.plan else None
     actual = plan.document.issue_date if plan else None
     if ctx.plan and ctx.report and reported and actual and reported != actual:
