@@ -324,7 +324,8 @@ def _located(err: dict[str, Any], doc: YamlDoc) -> LinedProblem:
         base = Problem("sc_id_pattern", {}, path)
     else:
         base = _problem(err)
-    return LinedProblem(base.key, base.params, base.path, doc.line_of(loc))
+    where = (*loc, "kind") if kind.startswith("union_tag") else loc
+    return LinedProblem(base.key, base.params, base.path, doc.line_of(where))
 
 
 def load_scheme(path: str | os.PathLike[str]) -> Scheme:
