@@ -38,6 +38,14 @@ def test_text_table_in_vietnamese() -> None:
     assert "xuan-lap-2022.json: kế hoạch không thuộc năm 2023" in out
 
 
+def test_text_shortens_long_missing_lists() -> None:
+    code, out, _ = run(*base_args(), "--lang", "en")
+    assert code == 0
+    line = next(x for x in out.splitlines() if "Missing:" in x and "Hoạt động" in x)
+    # Xuân Trường: 19 web and social activities without evidence; the sheet lists them all.
+    assert line.count("A verification document for") == 5 and line.endswith("(and 14 more)")
+
+
 def test_text_in_english() -> None:
     code, out, _ = run(*base_args(), "--lang", "en")
     assert code == 0

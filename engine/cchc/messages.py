@@ -164,9 +164,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "px_per_month": ("tháng", "month"),
     "px_per_quarter": ("quý", "quarter"),
     "px_per_half_year": ("6 tháng", "half-year"),
-    "px_per_year": ("năm", "year"),
-    "px_per_period": ("kỳ", "period"),
-    "px_per_once": ("lần", "time"),
     "px_req_times": ("kế hoạch {n} lần", "planned {n} times"),
     "px_req_periods": (
         "kế hoạch {n} lần ({count} lần/{per} × {periods})",

@@ -22,7 +22,7 @@ def _required_text(o: Outcome, ctx: UnitContext) -> str:
             lang,
             n=o.target.required,
             count=act.count,
-            per=t(f"px_per_{act.per.value}" if act.per else "px_per_period", lang),
+            per=t(f"px_per_{act.per.value}", lang),  # periods > 1: week to half-year
             periods=o.target.periods,
         )
     return t("px_req_times", lang, n=o.target.required)

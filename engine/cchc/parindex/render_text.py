@@ -50,9 +50,11 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
             lines.append(f"  {sub.code} {sub.title}: {num(sub.points, lang)}/{num(sub.max, lang)}")
             lines.append(f"      {sub.reason}")
             if sub.evidence_missing:
-                lines.append(
-                    f"      {t('px_missing_label', lang)} {'; '.join(sub.evidence_missing)}"
-                )
+                shown = "; ".join(sub.evidence_missing[:MAX_MISSING])
+                extra = len(sub.evidence_missing) - MAX_MISSING
+                if extra > 0:
+                    shown += " " + t("px_and_more", lang, n=extra)
+                lines.append(f"      {t('px_missing_label', lang)} {shown}")
     if run.skipped:
         lines.append("")
         lines.append(t("px_skipped_title", lang))
