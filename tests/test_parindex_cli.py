@@ -36,6 +36,9 @@ def test_text_table_in_vietnamese() -> None:
     assert "Có kế hoạch, không có báo cáo kết quả" in out
     assert "Có báo cáo, không tìm thấy kế hoạch" in out
     assert "xuan-lap-2022.json: kế hoạch không thuộc năm 2023" in out
+    # Vietnamese order, "Ủy ban nhân dân" read as "UBND": Bắc, Định, Hiệp, Hòa, Thọ, Trường.
+    names = [line.split("  ")[0] for line in out.splitlines() if "Xuân" in line[:30]][:6]
+    assert [n.split()[-1] for n in names] == ["Bắc", "Định", "Hiệp", "Hòa", "Thọ", "Trường"]
 
 
 def test_text_shortens_long_missing_lists() -> None:

@@ -118,7 +118,12 @@ def vn_sort_key(text: str | None) -> tuple[tuple[int, ...], str]:
 
 
 def _sort_key(u: UnitScore) -> tuple:
-    return (vn_sort_key(u.province), vn_sort_key(u.unit), u.plan_file or u.report_file or "")
+    # 'Ủy ban nhân dân xã X' sorts with 'UBND xã X'.
+    return (
+        vn_sort_key(name_key(u.province)),
+        vn_sort_key(name_key(u.unit)),
+        u.plan_file or u.report_file or "",
+    )
 
 
 def score_pairs(
