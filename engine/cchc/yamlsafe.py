@@ -32,10 +32,7 @@ class _NoAliasLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise YamlError(self.name, "yaml_alias", event.start_mark.line + 1)
-        node = super().compose_node(parent, index)
-        if getattr(node, "anchor", None):
-            raise YamlError(self.name, "yaml_alias", node.start_mark.line + 1)
-        return node
+        return super().compose_node(parent, index)
 
 
 @dataclass
