@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc import __version__
-from cchc.applicability import check_applies, judge_date, parent_numbers
+from cchc.applicability import Applicability, check_applies, judge_date, parent_numbers
 from cchc.backends import BackendUnavailable, durable_available, make_backend
 from cchc.compiler import compile_rule, requires_of
 from cchc.explain import explain
@@ -130,6 +130,8 @@ class Checker:
         except BackendUnavailable as exc:
             raise RuntimeError(str(exc)) from exc
         self.engine = engine
+        # Computed once: sources, and each pack's applicability object, are shared by all plans.
+        self._sources = {r.id: source_of(r) for r in self.rules}
         self.waivers: list[Waiver] = (
             load_waivers(self.options.waivers) if self.options.waivers else []
         )
@@ -152,8 +154,15 @@ class Checker:
             matches, engine_errors = {}, {r.id: f"{type(exc).__name__}: {exc}" for r in self.rules}
         results: list[RuleResult] = []
         today = dt.date.today()
+        pack_applies: dict[str, Any] = {}
         for rule in self.rules:
-            result = self._result(rule, plan, facts, parents, matches, engine_errors, lang)
+            if rule.pack not in pack_applies:
+                pack_applies[rule.pack] = check_applies(
+                    rule.pack_meta.applies, plan, self.options.as_of, parents
+                )
+            result = self._result(
+                rule, plan, facts, parents, matches, engine_errors, lang, pack_applies[rule.pack]
+            )
             if result.status in GAP:
                 result = self._waive(result, plan, file, today, notices, lang)
             results.append(result)
@@ -185,7 +194,8 @@ class Checker:
     ) -> RuleResult:
         meta = rule.meta
         lang = self.options.lang
-        return RuleResult(
+        # Built without re-validation: every field comes from validated packs and the engine.
+        return RuleResult.model_construct(
             rule=rule.id,
             status=status,
             credit=credit,
@@ -195,8 +205,10 @@ class Checker:
             pack=rule.pack,
             title=meta.title.get(lang),
             message=message,
-            source=source_of(rule),
+            source=self._sources[rule.id],
             fix=fix,
+            evidence=[],
+            waiver=None,
         )
 
     def _result(
@@ -208,10 +220,13 @@ class Checker:
         matches: dict[str, set[int]],
         engine_errors: dict[str, str],
         lang: str,
+        pack_verdict: Applicability,
     ) -> RuleResult:
         meta = rule.meta
-        for applies in (rule.pack_meta.applies, meta.applies):
-            verdict_ = check_applies(applies, plan, self.options.as_of, parents)
+        for verdict_ in (
+            pack_verdict,
+            check_applies(meta.applies, plan, self.options.as_of, parents),
+        ):
             if not verdict_.applies:
                 params = dict(verdict_.params)
                 if verdict_.undecidable:

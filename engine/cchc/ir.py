@@ -81,6 +81,20 @@ def conditions(cond: Cond) -> int:
     return 1
 
 
+def referenced(cond: Cond, out: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """Facts a condition reads: {fact: set of item fields} (empty set for a scalar or list fact)."""
+    out = {} if out is None else out
+    tag = cond[0]
+    if tag in ("all", "any"):
+        for c in cond[1]:
+            referenced(c, out)
+    elif tag == "item":
+        out.setdefault(cond[1], set()).update(c[1] for c in cond[2])
+    else:
+        out.setdefault(cond[1], set())
+    return out
+
+
 def decide(rule: CompiledRule, matched: set[int]) -> str:
     """The status given the indexes of the branches that matched: first match wins."""
     for i, branch in enumerate(rule.branches):

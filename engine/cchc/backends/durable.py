@@ -24,7 +24,7 @@ import time
 from typing import Any
 
 from cchc.facts import Facts
-from cchc.ir import CompiledRule, Cond, conditions
+from cchc.ir import CompiledRule, Cond, conditions, referenced
 
 # Leaf conditions per ruleset: below durable's 64 simultaneously-true conditions per fact.
 MAX_CONDITIONS_PER_RULESET = 48
@@ -89,6 +89,7 @@ class DurableBackend:
         self._host = _get_host()
         self._hits: dict[str, list[tuple[str, int]]] = {}
         self._rulesets: list[tuple[str, list[str]]] = []
+        self._wanted: dict[str, dict[str, tuple[str, ...]]] = {}
         self._sids = itertools.count()
         self._rule_ids = [r.id for r in rules]
         for chunk in self._chunks(rules):
@@ -110,6 +111,10 @@ class DurableBackend:
     def _register(self, rules: list[CompiledRule]) -> None:
         name = f"cchc_{next(_names)}"
         definition: dict[str, Any] = {}
+        wanted: dict[str, set[str]] = {}
+        for rule in rules:
+            for branch in rule.branches:
+                referenced(branch.cond, wanted)
         for r_index, rule in enumerate(rules):
             for b_index, branch in enumerate(rule.branches):
                 action = f"{name}_{r_index}_{b_index}"
@@ -123,6 +128,7 @@ class DurableBackend:
         self._host.actions[sentinel] = self._recorder(SENTINEL, 0)
         self._host.register_rulesets({name: copy.deepcopy(definition)})
         self._rulesets.append((name, [r.id for r in rules]))
+        self._wanted[name] = {k: tuple(sorted(v)) for k, v in wanted.items()}
 
     def _recorder(self, rule_id: str, branch: int) -> Any:
         hits = self._hits
@@ -149,7 +155,8 @@ class DurableBackend:
     def _run(self, ruleset: str, facts: Facts) -> list[tuple[str, int]]:
         """Assert the plan fact in a fresh session and return the branches that fired."""
         sid = f"{ruleset}:{next(self._sids)}"
-        fact = dict(facts, sid=sid, kind="plan")
+        fact = self._slim(ruleset, facts)
+        fact["sid"], fact["kind"] = sid, "plan"
         self._hits[sid] = []
         handled = False
         try:
@@ -170,6 +177,19 @@ class DurableBackend:
                 self._host.delete_state(ruleset, sid)
             hits = self._hits.pop(sid, [])
         return hits
+
+    def _slim(self, ruleset: str, facts: Facts) -> dict[str, Any]:
+        """Only the facts this ruleset reads: the engine hands the whole fact, as JSON, to
+        every action that fires, so its size is paid once per fired branch."""
+        out: dict[str, Any] = {}
+        for name, fields in self._wanted[ruleset].items():
+            if name not in facts:
+                continue
+            value = facts[name]
+            if fields and isinstance(value, list):
+                value = [{f: item[f] for f in fields if f in item} for item in value]
+            out[name] = value
+        return out
 
     def _wait(self, sid: str) -> None:
         deadline = time.monotonic() + COMPLETION_TIMEOUT_S
