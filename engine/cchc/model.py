@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -221,15 +222,15 @@ class Plan(Item):
         default_factory=list, description="what the author or extractor could not determine"
     )
 
-    @model_validator(mode="after")
-    def _version(self) -> Plan:
-        if self.schema_version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+    # A field validator (not a model validator) so that the error's path is `schema_version`.
+    @field_validator("schema_version")
+    @classmethod
+    def _version(cls, value: str) -> str:
+        if value.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
             raise PydanticCustomError(
-                "schema_version",
-                "unsupported schema_version {value}",
-                {"value": self.schema_version},
+                "schema_version", "unsupported schema_version {value}", {"value": value}
             )
-        return self
+        return value
 
 
 def json_schema() -> dict[str, Any]:
