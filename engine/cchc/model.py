@@ -177,6 +177,11 @@ class Activity(Item):
 
 
 class ReportingDuty(Item):
+    # `title` tells a duty to send the plan itself up (Tân Phong 2024) from a report on
+    # results (Điện Biên 2022): rules on results reports must not count the former.
+    title: Text | None = Field(
+        None, description="what is sent, e.g. 'báo cáo kết quả thực hiện năm' or the plan itself"
+    )
     by: str | None = Field(None, description="who reports")
     to: str | None = Field(None, description="to whom")
     to_level: Level | None = None
