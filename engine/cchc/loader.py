@@ -7,13 +7,14 @@ path; it is rendered in Vietnamese or English by the CLI and never shows a trace
 from __future__ import annotations
 
 import codecs
+import difflib
 import json
 import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -131,8 +132,10 @@ def decode(data: bytes, file: str | os.PathLike[str]) -> str:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError.one(file, "file_encoding", pos=exc.start) from None
-    if not text.strip():
+    if not text:
         raise InputError.one(file, "file_empty")
+    if not text.strip():
+        raise InputError.one(file, "file_blank")
     if "\x00" in text:
         raise InputError.one(file, "file_binary")
     return text
@@ -304,10 +307,50 @@ _TYPE_KEYS = {
 }
 
 
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class that holds the field at `loc` (list indices skipped), if any."""
+    model: type[BaseModel] = Plan
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(part)
+        if field_info is None:
+            return None
+        inner = _inner_model(field_info.annotation)
+        if inner is None:
+            return None
+        model = inner
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside `X`, `X | None` or `list[X]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _unknown_field(loc: tuple[int | str, ...], path: str) -> Problem:
+    """An unknown key, with the nearest field name of its object when one is close."""
+    name = loc[-1] if loc else ""
+    model = _model_at(loc[:-1])
+    if model is not None and isinstance(name, str):
+        close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.7)
+        if close:
+            return Problem("v_extra_forbidden_hint", {"hint": close[0]}, path)
+    return Problem("v_extra_forbidden", {}, path)
+
+
 def _problem(err: dict[str, Any]) -> Problem:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     path = json_path(tuple(err["loc"]))
+    if kind == "extra_forbidden":
+        return _unknown_field(tuple(err["loc"]), path)
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         value = err.get("input")

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file too large ({size} MB, limit {limit} MB)",
     ),
     "file_empty": ("tệp rỗng", "the file is empty"),
+    "file_blank": (
+        "tệp chỉ có khoảng trắng, không có nội dung",
+        "the file holds only white space",
+    ),
     "file_binary": ("tệp nhị phân, không phải văn bản JSON", "binary data, not JSON text"),
     "file_encoding": (
         "không giải mã được văn bản (cần UTF-8 hoặc UTF-16 có BOM): byte lỗi ở vị trí {pos}",
@@ -71,6 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_extra_forbidden": (
         "trường không có trong mô hình kế hoạch (sai chính tả?)",
         "unknown field (a typo?)",
+    ),
+    "v_extra_forbidden_hint": (
+        "trường không có trong mô hình kế hoạch; có phải là '{hint}'?",
+        "unknown field; did you mean '{hint}'?",
     ),
     "v_int_type": ("phải là số nguyên không âm", "must be a non-negative whole number"),
     "v_int_range": (
