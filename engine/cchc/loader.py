@@ -89,8 +89,10 @@ class InputError(Exception):
 # --- bytes -------------------------------------------------------------------------------------
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """Read a regular file, refusing directories, pipes, devices and oversized files."""
+    # Looked up at call time, not bound as a default, so that MAX_BYTES can be changed.
+    limit = MAX_BYTES if limit is None else limit
     try:
         st = path.stat()  # follows links; a loop raises ELOOP
     except FileNotFoundError:
