@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -56,7 +57,14 @@ def _parse_date(value: Any) -> Any:
     return parsed
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+# The schema says what the model accepts: ISO dates and the Vietnamese dd/mm/yyyy (without
+# this, `cchc schema` would claim ISO only and reject plans the model reads).
+_DATE_SCHEMA = {
+    "type": "string",
+    "anyOf": [{"format": "date"}, {"pattern": _VN_DATE.pattern}],
+    "description": "yyyy-mm-dd or dd/mm/yyyy",
+}
+Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(_DATE_SCHEMA)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100_000)]
 Minutes = Annotated[int, Strict(), Field(ge=0, le=24 * 60)]
 Money = Annotated[int, Strict(), Field(ge=0, le=10**15)]
