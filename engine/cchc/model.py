@@ -212,7 +212,12 @@ class IndexRef(Item):
 class Plan(Item):
     """A lower-level plan on information and propaganda about public-administration reform."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = Field(
+        SCHEMA_VERSION,
+        description="version of this model; any version with the same major number is read",
+        # The schema states the same rule as the validator below.
+        json_schema_extra={"pattern": rf"^{SCHEMA_VERSION.split('.')[0]}(\.[0-9]+)*$"},
+    )
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     issuer: Issuer = Field(default_factory=Issuer)
     period: Period = Field(default_factory=Period)
