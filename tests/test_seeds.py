@@ -116,7 +116,8 @@ def test_ca_mau_quantities() -> None:
 
 def test_tan_phong_calls_itself_a_district() -> None:
     plan = seed("tan-phong-2024")
-    assert "huyện" in (plan.issuer.name or "")
+    assert plan.issuer.other_names == ["Ủy ban nhân dân huyện Tân Phong"]
+    assert plan.issuer.name == "UBND xã Tân Phong"
     assert plan.issuer.level == "commune"
     assert plan.document.number == "52/KH-UBND"
     assert plan.document.issue_date == dt.date(2024, 4, 1)
