@@ -309,9 +309,9 @@ _TYPE_KEYS = {
 }
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The model class that holds the field at `loc` (list indices skipped), if any."""
-    model: type[BaseModel] = Plan
+def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class under `root` that holds the field at `loc` (list indices skipped)."""
+    model = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -336,10 +336,10 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _unknown_field(loc: tuple[int | str, ...], path: str) -> Problem:
+def _unknown_field(loc: tuple[int | str, ...], path: str, root: type[BaseModel] | None) -> Problem:
     """An unknown key, with the nearest field name of its object when one is close."""
     name = loc[-1] if loc else ""
-    model = _model_at(loc[:-1])
+    model = _model_at(root, loc[:-1]) if root is not None else None
     if model is not None and isinstance(name, str):
         close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.7)
         if close:
@@ -347,12 +347,13 @@ def _unknown_field(loc: tuple[int | str, ...], path: str) -> Problem:
     return Problem("v_extra_forbidden", {}, path)
 
 
-def _problem(err: dict[str, Any]) -> Problem:
+def _problem(err: dict[str, Any], model: type[BaseModel] | None = None) -> Problem:
+    """One pydantic error as a Problem; `model` (the validated class) enables name hints."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     path = json_path(tuple(err["loc"]))
     if kind == "extra_forbidden":
-        return _unknown_field(tuple(err["loc"]), path)
+        return _unknown_field(tuple(err["loc"]), path, model)
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         value = err.get("input")
@@ -379,7 +380,7 @@ def validate(data: dict[str, Any], file: str | os.PathLike[str], model: type[M] 
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(file, [_problem(e) for e in exc.errors()]) from None
+        raise InputError(file, [_problem(e, model) for e in exc.errors()]) from None
     except RecursionError:
         raise InputError.one(file, "json_too_deep") from None
 
