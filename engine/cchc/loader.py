@@ -7,13 +7,14 @@ path; it is rendered in Vietnamese or English by the CLI and never shows a trace
 from __future__ import annotations
 
 import codecs
+import difflib
 import json
 import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,6 +29,16 @@ PLAN_SUFFIXES = (".json",)
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
 
 
+@dataclass(frozen=True)
+class Localised:
+    """A message parameter that is itself a catalogue sentence, shown in the output language."""
+
+    key: str
+
+    def render(self, lang: Lang) -> str:
+        return t(self.key, lang)
+
+
 @dataclass
 class Problem:
     """One thing wrong with an input: a message key, its parameters and the JSON path."""
@@ -37,7 +48,10 @@ class Problem:
     path: str | None = None
 
     def render(self, lang: Lang = "vi") -> str:
-        text = t(self.key, lang, **self.params)
+        params = {
+            k: v.render(lang) if isinstance(v, Localised) else v for k, v in self.params.items()
+        }
+        text = t(self.key, lang, **params)
         return f"{self.path}: {text}" if self.path else text
 
 
@@ -51,8 +65,10 @@ class InputError(Exception):
 
     @classmethod
     def one(
-        cls, file: str | os.PathLike[str], key: str, path: str | None = None, **params: Any
+        cls, file: str | os.PathLike[str], key: str, /, path: str | None = None, **params: Any
     ) -> InputError:
+        # `file` and `key` are positional-only so that a message parameter may be called
+        # `key` or `file` (json_duplicate_key has {key}).
         return cls(file, [Problem(key, params, path)])
 
     @property
@@ -73,8 +89,10 @@ class InputError(Exception):
 # --- bytes -------------------------------------------------------------------------------------
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """Read a regular file, refusing directories, pipes, devices and oversized files."""
+    # Looked up at call time, not bound as a default, so that MAX_BYTES can be changed.
+    limit = MAX_BYTES if limit is None else limit
     try:
         st = path.stat()  # follows links; a loop raises ELOOP
     except FileNotFoundError:
@@ -116,8 +134,10 @@ def decode(data: bytes, file: str | os.PathLike[str]) -> str:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError.one(file, "file_encoding", pos=exc.start) from None
-    if not text.strip():
+    if not text:
         raise InputError.one(file, "file_empty")
+    if not text.strip():
+        raise InputError.one(file, "file_blank")
     if "\x00" in text:
         raise InputError.one(file, "file_binary")
     return text
@@ -154,6 +174,78 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, idx) + 1 if idx >= 0 else 0
 
 
+class _Marked(dict):  # type: ignore[type-arg]
+    """An object that held a duplicate key (second, locating parse only)."""
+
+    dup: str | None = None
+
+
+class _BadValue:
+    """Stands for NaN/Infinity in the second, locating parse."""
+
+
+def _marking_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = _Marked()
+    for key, value in pairs:
+        if key in out and out.dup is None:
+            out.dup = key
+        out[key] = value
+    return out
+
+
+def _find(value: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    if isinstance(value, _BadValue):
+        return loc
+    if isinstance(value, dict):
+        if getattr(value, "dup", None) is not None:
+            return (*loc, value.dup)
+        for key, item in value.items():
+            found = _find(item, (*loc, key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _find(item, (*loc, i))
+            if found is not None:
+                return found
+    return None
+
+
+def _locate(text: str) -> str | None:
+    """The JSON path of the first duplicate key or NaN, found by parsing once more leniently.
+
+    The hooks of the strict parse see a bad value before its parents exist, so they cannot
+    know where it sits; this second parse keeps markers and walks to them.
+    """
+    try:
+        tree = json.loads(
+            text, object_pairs_hook=_marking_pairs, parse_constant=lambda _: _BadValue()
+        )
+        loc = _find(tree, ())
+    except (ValueError, RecursionError):
+        return None
+    return json_path(loc) if loc else None
+
+
+# The stdlib parser's reasons, as message keys; an unknown reason is shown as it is.
+_JSON_REASONS = {
+    "Expecting value": "json_r_value",
+    "Expecting ',' delimiter": "json_r_comma",
+    "Expecting ':' delimiter": "json_r_colon",
+    "Expecting property name enclosed in double quotes": "json_r_name",
+    "Unterminated string starting at": "json_r_string",
+    "Invalid control character at": "json_r_control",
+    "Invalid \\escape": "json_r_escape",
+    "Invalid \\uXXXX escape": "json_r_escape",
+    "Extra data": "json_r_extra",
+}
+
+
+def _reason(msg: str) -> Localised | str:
+    key = _JSON_REASONS.get(msg)
+    return Localised(key) if key else msg
+
+
 def parse_json(text: str, file: str | os.PathLike[str]) -> dict[str, Any]:
     """Parse strict JSON: no NaN/Infinity, no duplicate keys, an object at the top."""
     try:
@@ -161,14 +253,14 @@ def parse_json(text: str, file: str | os.PathLike[str]) -> dict[str, Any]:
         # orjson silently keeps the last duplicate.
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
     except _DuplicateKey as exc:
-        raise InputError.one(file, "json_duplicate_key", key=exc.key) from None
+        raise InputError.one(file, "json_duplicate_key", _locate(text), key=exc.key) from None
     except _BadConstant as exc:
         raise InputError.one(
-            file, "json_nan", value=exc.value, line=_line_of(text, exc.value)
+            file, "json_nan", _locate(text), value=exc.value, line=_line_of(text, exc.value)
         ) from None
     except json.JSONDecodeError as exc:
         raise InputError.one(
-            file, "json_syntax", reason=exc.msg, line=exc.lineno, col=exc.colno
+            file, "json_syntax", reason=_reason(exc.msg), line=exc.lineno, col=exc.colno
         ) from None
     except RecursionError:
         raise InputError.one(file, "json_too_deep") from None
@@ -203,6 +295,7 @@ _TYPE_KEYS = {
     "bool_parsing": "v_bool_type",
     "string_type": "v_string_type",
     "string_too_long": "v_string_too_long",
+    "string_unicode": "v_string_unicode",
     "list_type": "v_list_type",
     "model_type": "v_object_type",
     "model_attributes_type": "v_object_type",
@@ -216,13 +309,56 @@ _TYPE_KEYS = {
 }
 
 
-def _problem(err: dict[str, Any]) -> Problem:
+def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class under `root` that holds the field at `loc` (list indices skipped)."""
+    model = root
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(part)
+        if field_info is None:
+            return None
+        inner = _inner_model(field_info.annotation)
+        if inner is None:
+            return None
+        model = inner
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside `X`, `X | None` or `list[X]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _unknown_field(loc: tuple[int | str, ...], path: str, root: type[BaseModel] | None) -> Problem:
+    """An unknown key, with the nearest field name of its object when one is close."""
+    name = loc[-1] if loc else ""
+    model = _model_at(root, loc[:-1]) if root is not None else None
+    if model is not None and isinstance(name, str):
+        close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.7)
+        if close:
+            return Problem("v_extra_forbidden_hint", {"hint": close[0]}, path)
+    return Problem("v_extra_forbidden", {}, path)
+
+
+def _problem(err: dict[str, Any], model: type[BaseModel] | None = None) -> Problem:
+    """One pydantic error as a Problem; `model` (the validated class) enables name hints."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     path = json_path(tuple(err["loc"]))
+    if kind == "extra_forbidden":
+        return _unknown_field(tuple(err["loc"]), path, model)
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
-        return Problem("v_enum", {"value": err.get("input"), "expected": expected}, path)
+        value = err.get("input")
+        shown = "null" if value is None else value  # JSON's word, not Python's None
+        return Problem("v_enum", {"value": shown, "expected": expected}, path)
     if kind == "less_than_equal":
         return Problem("v_int_range", {"max": ctx.get("le")}, path)
     if kind in ("date_invalid", "date_year"):
@@ -244,7 +380,7 @@ def validate(data: dict[str, Any], file: str | os.PathLike[str], model: type[M] 
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(file, [_problem(e) for e in exc.errors()]) from None
+        raise InputError(file, [_problem(e, model) for e in exc.errors()]) from None
     except RecursionError:
         raise InputError.one(file, "json_too_deep") from None
 

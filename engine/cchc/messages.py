@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file too large ({size} MB, limit {limit} MB)",
     ),
     "file_empty": ("tệp rỗng", "the file is empty"),
+    "file_blank": (
+        "tệp chỉ có khoảng trắng, không có nội dung",
+        "the file holds only white space",
+    ),
     "file_binary": ("tệp nhị phân, không phải văn bản JSON", "binary data, not JSON text"),
     "file_encoding": (
         "không giải mã được văn bản (cần UTF-8 hoặc UTF-16 có BOM): byte lỗi ở vị trí {pos}",
@@ -46,6 +50,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "khóa '{key}' xuất hiện hai lần trong cùng một đối tượng",
         "key '{key}' appears twice in the same object",
     ),
+    # reasons of the JSON parser, shown inside json_syntax
+    "json_r_value": ("thiếu giá trị", "a value was expected"),
+    "json_r_comma": ("thiếu dấu phẩy ','", "a ',' was expected"),
+    "json_r_colon": ("thiếu dấu hai chấm ':'", "a ':' was expected"),
+    "json_r_name": (
+        "tên trường phải nằm trong dấu ngoặc kép",
+        "a field name in double quotes was expected",
+    ),
+    "json_r_string": ("chuỗi chưa được đóng ngoặc kép", "unterminated string"),
+    "json_r_control": (
+        "ký tự điều khiển không được phép trong chuỗi",
+        "control character not allowed in a string",
+    ),
+    "json_r_escape": ("chuỗi thoát '\\' không hợp lệ", "invalid '\\' escape"),
+    "json_r_extra": ("còn dữ liệu thừa sau đối tượng JSON", "extra data after the JSON value"),
     "json_too_deep": ("JSON lồng nhau quá sâu", "JSON nested too deeply"),
     "json_not_object": (
         "kế hoạch phải là một đối tượng JSON {{…}}, không phải {kind}",
@@ -57,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trường không có trong mô hình kế hoạch (sai chính tả?)",
         "unknown field (a typo?)",
     ),
+    "v_extra_forbidden_hint": (
+        "trường không có trong mô hình kế hoạch; có phải là '{hint}'?",
+        "unknown field; did you mean '{hint}'?",
+    ),
     "v_int_type": ("phải là số nguyên không âm", "must be a non-negative whole number"),
     "v_int_range": (
         "phải là số nguyên không âm, không quá {max}",
@@ -65,6 +88,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_bool_type": ("phải là true hoặc false", "must be true or false"),
     "v_string_type": ("phải là chuỗi văn bản", "must be a text string"),
     "v_string_too_long": ("văn bản quá dài", "text too long"),
+    "v_string_unicode": (
+        "chuỗi chứa ký tự Unicode không hợp lệ (nửa cặp surrogate)",
+        "the string holds an invalid Unicode character (a lone surrogate)",
+    ),
     "v_list_type": ("phải là một danh sách [...]", "must be a list [...]"),
     "v_object_type": ("phải là một đối tượng {{…}}", "must be an object {{…}}"),
     "v_enum": (

@@ -18,6 +18,8 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -55,7 +57,14 @@ def _parse_date(value: Any) -> Any:
     return parsed
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+# The schema says what the model accepts: ISO dates and the Vietnamese dd/mm/yyyy (without
+# this, `cchc schema` would claim ISO only and reject plans the model reads).
+_DATE_SCHEMA = {
+    "type": "string",
+    "anyOf": [{"format": "date"}, {"pattern": _VN_DATE.pattern}],
+    "description": "yyyy-mm-dd or dd/mm/yyyy",
+}
+Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(_DATE_SCHEMA)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100_000)]
 Minutes = Annotated[int, Strict(), Field(ge=0, le=24 * 60)]
 Money = Annotated[int, Strict(), Field(ge=0, le=10**15)]
@@ -176,6 +185,11 @@ class Activity(Item):
 
 
 class ReportingDuty(Item):
+    # `title` tells a duty to send the plan itself up (Tân Phong 2024) from a report on
+    # results (Điện Biên 2022): rules on results reports must not count the former.
+    title: Text | None = Field(
+        None, description="what is sent, e.g. 'báo cáo kết quả thực hiện năm' or the plan itself"
+    )
     by: str | None = Field(None, description="who reports")
     to: str | None = Field(None, description="to whom")
     to_level: Level | None = None
@@ -198,7 +212,12 @@ class IndexRef(Item):
 class Plan(Item):
     """A lower-level plan on information and propaganda about public-administration reform."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = Field(
+        SCHEMA_VERSION,
+        description="version of this model; any version with the same major number is read",
+        # The schema states the same rule as the validator below.
+        json_schema_extra={"pattern": rf"^{SCHEMA_VERSION.split('.')[0]}(\.[0-9]+)*$"},
+    )
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     issuer: Issuer = Field(default_factory=Issuer)
     period: Period = Field(default_factory=Period)
@@ -221,15 +240,15 @@ class Plan(Item):
         default_factory=list, description="what the author or extractor could not determine"
     )
 
-    @model_validator(mode="after")
-    def _version(self) -> Plan:
-        if self.schema_version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+    # A field validator (not a model validator) so that the error's path is `schema_version`.
+    @field_validator("schema_version")
+    @classmethod
+    def _version(cls, value: str) -> str:
+        if value.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
             raise PydanticCustomError(
-                "schema_version",
-                "unsupported schema_version {value}",
-                {"value": self.schema_version},
+                "schema_version", "unsupported schema_version {value}", {"value": value}
             )
-        return self
+        return value
 
 
 def json_schema() -> dict[str, Any]:

@@ -48,9 +48,12 @@ def score_unit(
         notes.append(
             t("px_level_mismatch", lang, level=label(LEVEL_LABELS, level, lang), wanted=wanted)
         )
-    named = plan.issuer.name if plan else None
-    if named and report and name_key(named) != name_key(report.unit.name):
-        notes.append(t("px_name_differs", lang, plan=named, report=report.unit.name))
+    # The plan's own name for its issuer, and any other name its text gives it (a commune that
+    # calls itself "Ủy ban nhân dân huyện …" keeps that slip in issuer.other_names).
+    names = [plan.issuer.name, *plan.issuer.other_names] if plan else []
+    for named in names:
+        if named and report and name_key(named) != name_key(report.unit.name):
+            notes.append(t("px_name_differs", lang, plan=named, report=report.unit.name))
     reported = report.plan.date if report and report.plan else None
     actual = plan.document.issue_date if plan else None
     if ctx.plan and ctx.report and reported and actual and reported != actual:
