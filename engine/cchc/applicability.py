@@ -32,7 +32,9 @@ def _fold(text: str) -> str:
 
 
 def judge_date(plan: Plan, as_of: dt.date | None) -> dt.date | None:
-    return as_of or plan.document.issue_date
+    """The date a plan is judged at: `--as-of`, else its issue date, else the start of its
+    period (a web copy often loses the date line but keeps "năm 2020" in the title)."""
+    return as_of or plan.document.issue_date or plan.period.start
 
 
 def check_applies(

@@ -148,6 +148,8 @@ class Checker:
         parents = parent_numbers(plan)
         as_of = judge_date(plan, self.options.as_of)
         notices = list(self.notices)
+        if self.options.as_of is None and plan.document.issue_date is None and as_of is not None:
+            notices.append(t("judged_at_period_start", lang, date=as_of.isoformat()))
         try:
             matches, engine_errors = self.backend.evaluate(facts)
         except Exception as exc:  # the whole evaluation failed: every rule is an error

@@ -408,6 +408,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "miễn trừ cho {rule} đã hết hạn ngày {date} nên không còn áp dụng",
         "the waiver for {rule} expired on {date} and no longer applies",
     ),
+    "judged_at_period_start": (
+        "kế hoạch không ghi ngày ban hành: áp dụng quy định có hiệu lực ngày {date} (đầu kỳ kế hoạch)",
+        "the plan has no issue date: judged by the rules in force on {date} (start of its period)",
+    ),
     "na_level": ("không áp dụng cho cấp {level}", "does not apply to level {level}"),
     "na_level_unknown": (
         "không xác định được cấp của cơ quan ban hành (issuer.level)",

@@ -66,6 +66,7 @@ _DATE_SCHEMA = {
 }
 Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(_DATE_SCHEMA)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100_000)]
+Flag = Annotated[bool, Strict()]
 Minutes = Annotated[int, Strict(), Field(ge=0, le=24 * 60)]
 Money = Annotated[int, Strict(), Field(ge=0, le=10**15)]
 Text = Annotated[str, Field(max_length=20_000)]
@@ -149,7 +150,7 @@ class Section(Item):
 
 class Objective(Item):
     text: Text
-    countable: bool | None = Field(None, description="has a measurable target")
+    countable: Flag | None = Field(None, description="has a measurable target")
     evidence: Evidence = None
 
 
@@ -174,7 +175,7 @@ class Activity(Item):
     count: Count | None = Field(None, description="how many times per `per`")
     per: Per | None = None
     duration_minutes: Minutes | None = None
-    peak_time: bool | None = Field(None, description="at a high-audience time slot")
+    peak_time: Flag | None = Field(None, description="at a high-audience time slot")
     owner: str | None = None
     owner_level: Level | None = None
     partners: list[str] = Field(default_factory=list)
