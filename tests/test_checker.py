@@ -94,9 +94,14 @@ def test_applicability_by_date_and_missing_date() -> None:
         result(c.check_plan(Plan.model_validate(after), "x"), "T-NO-DISTRICT").status
         == Status.passed
     )
-    undated = dict(FULL, document={})
+    undated = dict(FULL, document={}, period={})
     r = result(c.check_plan(Plan.model_validate(undated), "x"), "T-CITES")
     assert r.status == Status.error and "issue_date" in r.message
+    # Without an issue date, the start of the period dates the plan, and the report says so.
+    by_period = c.check_plan(Plan.model_validate(dict(FULL, document={})), "x")
+    assert result(by_period, "T-CITES").status == Status.passed
+    assert by_period.as_of == "2024-01-01"
+    assert any("2024-01-01" in n for n in by_period.notices)
 
 
 def test_as_of_overrides_the_plan_date() -> None:
