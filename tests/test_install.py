@@ -23,8 +23,10 @@ def test_cchc_check_runs_outside_the_repository(tmp_path: Path) -> None:
     plan.write_bytes((ROOT / "fixtures" / "seeds" / "tan-phong-2024.json").read_bytes())
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     if not _installed():
-        # Developer mode (source tree on PYTHONPATH): keep it, the test then checks the fallback.
-        env["PYTHONPATH"] = os.environ.get("PYTHONPATH", "")
+        # Developer mode (source tree on the path): point at it, the test then checks the fallback.
+        import cchc
+
+        env["PYTHONPATH"] = str(Path(cchc.__file__).resolve().parents[1])
     out = subprocess.run(
         [sys.executable, "-m", "cchc", "check", "plan.json", "--format", "json"],
         cwd=tmp_path,
