@@ -453,12 +453,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the document's number and date come from the sentence: {sentence}",
     ),
     "x_note_format_unknown": (
-        "không xác định được các thành phần thể thức (NĐ 30/2020) từ bản sao không có quốc hiệu",
-        "the format components (Decree 30/2020) cannot be determined from a copy without the national title",
+        "format_parts để trống: các thành phần thể thức (NĐ 30/2020, có con dấu) không xác định được từ phần chữ",
+        "format_parts left null: the format components (Decree 30/2020, seal included) cannot be told from the text",
     ),
     "x_note_activity_owner": (
-        "hoạt động {id} ({form}): chưa xác định được cơ quan thực hiện",
-        "activity {id} ({form}): no owner found",
+        "{n} hoạt động chưa xác định được cơ quan thực hiện: {ids}",
+        "{n} activities have no owner: {ids}",
     ),
     "x_note_no_sections": (
         "không tìm thấy đề mục La Mã (I., II., …): văn bản có thể là bản tin tóm tắt kế hoạch",

@@ -87,6 +87,8 @@ def level_of(name: str | None, on: dt.date | None = None) -> Level | None:
     """The administrative level an organisation's name says, or None."""
     if not name:
         return None
+    if re.match(_COMMITTEE + r"\s+(?:thành phố|TP\.?)\s*$", name):
+        return Level.district  # "UBND thành phố": a plan's own city, under its province
     city = re.match(_COMMITTEE + r"\s+(?:thành phố|TP\.?)\s+(.+)$", name)
     if city:
         place = city.group(1).strip()
@@ -109,29 +111,48 @@ def short_name(name: str) -> str:
 
 # Order matters: a longer, more specific phrase is tried before a shorter one it contains.
 FORM_PHRASES: list[tuple[str, Form]] = [
-    (r"bảng thông tin điện tử|màn hình (?:điện tử|LED|led)|bảng điện tử|bảng LED", Form.electronic_board),
+    (r"bảng thông tin điện tử|màn hình (?:điện tử|LED)|bảng điện tử|bảng LED", Form.electronic_board),
     (r"văn phòng điện tử|eGov|e-Gov|hệ thống quản lý văn bản", Form.egov_system),
     (r"tủ sách(?: pháp luật)?", Form.bookshelf),
-    (r"bảng tin(?: công cộng)?", Form.public_board),
+    (r"bảng tin(?: công cộng)?|niêm y[ếê][tu]", Form.public_board),
     (r"bản tin", Form.bulletin),
-    (r"trạm truyền thanh|xe loa|loa (?:truyền thanh|phát thanh)|(?:đài|hệ thống) truyền thanh (?:cơ sở|xã|phường|thị trấn|cấp xã)|truyền (?:thanh|thành) cấp xã", Form.loudspeaker),
+    (
+        r"trạm truyền thanh|xe loa|loa (?:truyền thanh|phát thanh)|"
+        r"(?:đài|hệ thống) truyền thanh (?:cơ sở|xã|phường|thị trấn|cấp xã)|truyền (?:thanh|thành) cấp xã",
+        Form.loudspeaker,
+    ),
     (r"tọa đàm|toạ đàm|talkshow|giao lưu trực tuyến", Form.talk_show),
-    (r"đối thoại", Form.dialogue),
+    (r"đối thoại|hội nghị[^.;]{0,60}?với (?:người dân|nhân dân|doanh nghiệp)", Form.dialogue),
     (r"hội thi|cuộc thi|thi tìm hiểu", Form.contest),
     (r"tập huấn|bồi dưỡng|quán triệt", Form.training),
+    (
+        r"giao ban|họp định kỳ|họp thường kỳ|cuộc họp|chương trình họp|hội nghị sơ kết|hội nghị tổng kết|"
+        r"sinh hoạt (?:chi bộ|định kỳ)",
+        Form.meeting,
+    ),
     (r"hội nghị|hội thảo|diễn đàn", Form.conference),
-    (r"giao ban|họp định kỳ|họp thường kỳ|cuộc họp|chương trình họp|sinh hoạt (?:chi bộ|định kỳ)", Form.meeting),
     (r"phóng sự|video ?clip|clip|video", Form.reportage),
     (r"truyền hình", Form.television),
     (r"phát thanh|truyền thanh|truyền thành", Form.radio),
-    (r"mạng xã hội|Zalo|zalo|Facebook|facebook|fanpage|Fanpage", Form.social_media),
-    (r"(?:cổng|trang)(?:\s*/\s*trang)? thông tin điện tử|website|Website|trang tin điện tử|Cổng Hành chính công|cổng dịch vụ công", Form.website),
-    (r"báo chí|báo in|báo điện tử|báo mạng|tin,? bài|bài viết|đưa tin|chuyên trang", Form.press),
-    (r"tờ gấp|tờ rơi|tờ bướm|pa ?nô|panô|áp phích|băng\s*-?\s*rôn|khẩu hiệu|tranh cổ động|ấn phẩm|tài liệu tuyên truyền|xuất bản", Form.print),
+    (r"mạng xã hội|zalo|facebook|fanpage", Form.social_media),
+    (
+        r"(?:cổng|trang)(?:\s*/\s*trang)? thông tin điện tử|website|trang tin điện tử|"
+        r"cổng hành chính công|cổng dịch vụ công",
+        Form.website,
+    ),
+    (r"(?<!cơ quan )(?<!thông tấn )báo chí|báo in|báo điện tử|báo mạng|tin,? bài|bài viết|đưa tin|chuyên trang", Form.press),
+    (
+        r"tờ gấp|tờ rơi|tờ bướm|pa ?nô|áp phích|băng\s*-?\s*rôn|khẩu hiệu|tranh cổ động|ấn phẩm|xuất bản|"
+        r"(?:phát hành|in ấn|cấp phát)[^.;]{0,40}?tài liệu",
+        Form.print,
+    ),
     (r"khảo sát|lấy ý kiến|điều tra xã hội học", Form.survey),
-    (r"sân khấu hóa|sân khấu hoá|kịch ngắn|tiểu phẩm|câu chuyện truyền thanh|niêm yết", Form.other),
+    (
+        r"sân khấu|kịch ngắn|tiểu phẩm|(?:vào|trong) công tác tuyên truyền, phổ biến,? giáo dục pháp luật",
+        Form.other,
+    ),
 ]
-FORM_RX: list[tuple[re.Pattern[str], Form]] = [(re.compile(p), f) for p, f in FORM_PHRASES]
+FORM_RX: list[tuple[re.Pattern[str], Form]] = [(re.compile(p, re.I), f) for p, f in FORM_PHRASES]
 # A column or broadcast whose medium is said by its owner ("Đài Phát thanh - Truyền hình…").
 GENERIC_FORM = re.compile(r"chuyên mục|chương trình|phát sóng")
 
@@ -159,7 +180,7 @@ AUDIENCE_PHRASES: list[tuple[re.Pattern[str], Audience]] = [
     (re.compile(r"tổ chức chính trị\s*-\s*xã hội|đoàn thể|Mặt trận Tổ quốc"), Audience.political_orgs),
     (re.compile(r"đơn vị sự nghiệp(?: công lập)?|cung ứng dịch vụ công"), Audience.public_units),
     (re.compile(r"doanh nghiệp"), Audience.businesses),
-    (re.compile(r"(?:mọi |các |toàn thể )?(?:tầng lớp )?[Nn]hân dân|người dân|công dân"), Audience.citizens),
+    (re.compile(r"(?:mọi |các |toàn thể )?(?:tầng lớp )?[Nn]hân dân|người dân|công dân|tổ chức,? cá nhân|cá nhân,? tổ chức"), Audience.citizens),
     (re.compile(r"cơ quan báo chí|phóng viên"), Audience.media),
     (re.compile(r"người đứng đầu"), Audience.heads),
 ]
@@ -173,17 +194,6 @@ AREA_PHRASES: list[tuple[re.Pattern[str], Area]] = [
     (re.compile(r"Chính phủ điện tử|Chính phủ số|chính quyền điện tử|chính quyền số|chuyển đổi số|dịch vụ công trực tuyến", re.I), Area.digital_government),
     (re.compile(r"hiện đại hóa (?:nền )?hành chính|hiện đại hoá (?:nền )?hành chính", re.I), Area.modernisation),
 ]
-# "06 nội dung của Chương trình tổng thể … 2021-2030": the six areas of 76/NQ-CP.
-SIX_AREAS = re.compile(r"(?:06|6|sáu) (?:nội dung|lĩnh vực)[^.;]*Chương trình tổng thể", re.I)
-NQ76_AREAS = (
-    Area.institutions,
-    Area.procedures,
-    Area.apparatus,
-    Area.civil_service,
-    Area.public_finance,
-    Area.digital_government,
-)
-
 INDEX_PHRASES: list[tuple[re.Pattern[str], IndexName]] = [
     (re.compile(r"PAR ?INDEX|Par Index|PAR Index|[Cc]hỉ số (?:CCHC|cải cách hành chính)"), IndexName.par_index),
     (re.compile(r"SIPAS|[Cc]hỉ số (?:đo lường )?(?:sự )?hài lòng"), IndexName.sipas),

@@ -28,7 +28,7 @@ _KIND_WORDS: list[tuple[SectionKind, re.Pattern[str]]] = [
     (SectionKind.outputs, re.compile(r"\b(?:sản phẩm|kết quả dự kiến)\b", re.I)),
 ]
 # "Label: value" items, e.g. "a) Cơ quan thực hiện: Công chức Văn phòng xã."
-_LABEL = re.compile(r"^([^:]{2,60}?)\s*:\s*(.*)$")
+_LABEL = re.compile(r"^([^:]{2,90}?)\s*:\s*(.*)$")
 _ABBREV = re.compile(r"(?:\b(?:Tp|TP|TT|ThS|TS|PGS|GS|Q|P|St|Ths|v\.v)|\b[A-ZĐ])\.$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 
@@ -71,14 +71,15 @@ class Block:
     kinds: tuple[SectionKind, ...] = ()  # section kinds that apply here
     heading_kinds: tuple[SectionKind, ...] = ()  # kinds this block itself names as a heading
     label: str | None = None  # "Cơ quan thực hiện" of "Cơ quan thực hiện: …"
+    lead: str | None = None  # "Hình thức thông tin, tuyên truyền" of a news paragraph
     value: str | None = None  # what follows the label
     sentences: list[str] = field(default_factory=list)
 
     @property
     def is_heading(self) -> bool:
-        return bool(self.heading_kinds) or (
-            self.marker is not None and self.marker.kind == "roman"
-        )
+        if self.marker is None:
+            return False  # a news paragraph that opens with its topic is still text
+        return bool(self.heading_kinds) or self.marker.kind == "roman"
 
 
 @dataclass
@@ -140,7 +141,7 @@ def build_outline(lines: list[str]) -> Outline:
             roman=roman,
         )
         m = _LABEL.match(text)
-        if m and len(m.group(1).split()) <= 6 and not re.search(r"\d{1,2}/\d", m.group(1)):
+        if m and len(m.group(1).split()) <= 10 and not re.search(r"\d{1,2}/\d", m.group(1)):
             block.label, block.value = m.group(1).strip(), m.group(2).strip()
         if marker and marker.kind in ("roman", "arabic", "letter"):
             head = block.label if block.label and block.value else text
@@ -152,4 +153,42 @@ def build_outline(lines: list[str]) -> Outline:
         blocks.append(block)
         if marker is not None:
             stack.append(block)
-    return Outline(blocks)
+    outline = Outline(blocks)
+    _recipients_zone(outline)
+    if not outline.has_roman:
+        _lead_sections(outline)
+    return outline
+
+
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.I)
+
+
+def _recipients_zone(outline: Outline) -> None:
+    """'Nơi nhận:' and the list after it name the addressees, not tasks."""
+    inside = False
+    for block in outline.blocks:
+        if _RECIPIENTS.match(block.line):
+            inside = True
+        elif inside and block.marker is not None and block.marker.kind != "dash":
+            inside = False
+        if inside:
+            block.kinds = ()
+
+
+_LEAD = re.compile(
+    r"^(?:Mục đích|Mục tiêu|Đối tượng|Các nội dung|Nội dung|Hình thức|Kinh phí|Tổ chức thực hiện)\b"
+)
+_LEAD_END = re.compile(r"\s*:|\s+(?:nhằm|thông qua|là|gồm có)\s")
+
+
+def _lead_sections(outline: Outline) -> None:
+    """A news summary has no headings: its paragraphs open with the section they summarise
+    ("Mục đích của Kế hoạch nhằm …", "Hình thức thông tin, tuyên truyền thông qua …")."""
+    for block in outline.blocks:
+        if block.marker is not None or not _LEAD.match(block.text):
+            continue
+        end = _LEAD_END.search(block.text)
+        lead = block.text[: end.start()] if end else " ".join(block.text.split()[:6])
+        kinds = section_kinds(lead)
+        if kinds:
+            block.lead, block.heading_kinds, block.kinds = lead, kinds, kinds

@@ -105,4 +105,4 @@ def _strict(data: bytes, encoding: str, file: str | Path) -> str:
 
 def read_text_file(path: Path) -> Decoded:
     """Read and decode a .txt plan."""
-    return decode_text(read_bytes(path), path)
+    return decode_text(read_bytes(Path(path)), path)
