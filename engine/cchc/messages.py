@@ -448,6 +448,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cơ quan ban hành được suy ra từ văn bản (không có dòng tên cơ quan): {name}",
         "the issuer was inferred from the text (no issuer line): {name}",
     ),
+    "x_note_issuer_level": (
+        "cơ quan ban hành ghi là '{name}', nhưng địa bàn của kế hoạch cho thấy là {local}: cấp lấy theo địa bàn",
+        "the issuer is written '{name}', but the plan's locality shows {local}: the level follows the locality",
+    ),
     "x_note_self_reference": (
         "số, ngày của văn bản lấy từ câu: {sentence}",
         "the document's number and date come from the sentence: {sentence}",
@@ -463,6 +467,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "x_note_no_sections": (
         "không tìm thấy đề mục La Mã (I., II., …): văn bản có thể là bản tin tóm tắt kế hoạch",
         "no Roman-numeral headings (I., II., …) found: the text may be a news summary of the plan",
+    ),
+    "x_not_document": (
+        "không trích xuất được từ tệp {suffix}: cần văn bản kế hoạch .txt, .docx hoặc .pdf",
+        "cannot extract from a {suffix} file: a plan document (.txt, .docx or .pdf) is needed",
     ),
     # --- `cchc extract` --------------------------------------------------------------------
     "x_explain_field": ("Trường", "Field"),

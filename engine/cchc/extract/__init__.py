@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cchc.extract.clean import Note
 from cchc.extract.plan import Extraction, extract_text
-from cchc.loader import register_document_reader
+from cchc.loader import InputError, register_document_reader
 from cchc.messages import Lang
 from cchc.model import Plan
 
@@ -26,6 +26,8 @@ def read_document(path: str | Path) -> tuple[str, list[Note]]:
         from cchc.extract.docx import read_docx
 
         return read_docx(p), notes
+    if suffix not in (".txt", ".docx", ".pdf"):
+        raise InputError.one(p, "x_not_document", suffix=suffix or "(none)")
     if suffix == ".pdf":
         from cchc.extract.pdf import read_pdf
 

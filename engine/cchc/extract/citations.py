@@ -15,6 +15,7 @@ from cchc.extract.dates import DATE, date_of
 from cchc.extract.lexicon import DOC_TYPES, level_of, symbol_kind, symbol_level
 from cchc.extract.structure import Outline
 from cchc.model import DocRef
+from cchc.vocab import DocKind
 
 _TYPE = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 NUMBER = r"\d{1,5}[a-zA-Z]?(?:\s*[/-]\s*\d{4})?\s*[/-]\s*[A-ZĐ][A-Za-zĐđ&]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&]*)*"
@@ -30,6 +31,8 @@ _ISSUER_STOP = re.compile(
     r"được|năm \d|ngày \d|V/v|v/v)\b)|\s+và\s+(?=[a-zđà-ỹ]|Chương trình|Kế hoạch|Quyết định|Nghị quyết|"
     r"Chỉ thị|Nghị định|Thông tư|Công văn)"
 )
+_LAW = re.compile(r"\b(?P<title>(?:Bộ luật|Luật|Pháp lệnh)\s+[^;,.]{3,120}?)\s+ngày\s+" + DATE)
+_ISSUER_BEFORE = re.compile(r"của\s+(?P<who>[^,;]{3,80}?)\s+tại\s*$")
 _LATE_DATE = re.compile(r"^\s*,?\s*ngày\s+" + DATE)
 _IMPLEMENTS = re.compile(r"^(?:Triển khai\s+|Tiếp tục\s+)?(?:Thực hiện|Thi hành)\b")
 
@@ -80,6 +83,9 @@ def find_refs(sentence: str, implements: bool = False) -> list[Mention]:
                 late = _LATE_DATE.match(after)
             if late:
                 date = date_of(late)
+        if issuer is None:
+            before = _ISSUER_BEFORE.search(sentence[: m.start()])
+            issuer = before.group("who").strip() if before else None
         written_type = DOC_TYPES.get(m.group("type").lower())
         kind = symbol_kind(number) or written_type
         level = level_of(issuer, date) if issuer else symbol_level(number)
@@ -96,6 +102,13 @@ def find_refs(sentence: str, implements: bool = False) -> list[Mention]:
                 implements,
             )
         )
+    numbered = [(m.start(), m.end()) for m in _REF.finditer(sentence)]
+    for m in _LAW.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in numbered):
+            continue
+        out.append(
+            Mention(DocRef(kind=DocKind.LUAT, number=None, date=date_of(m), title=m.group("title"), evidence=sentence), implements)
+        )
     return out
 
 
@@ -107,7 +120,8 @@ def _merge(refs: list[DocRef]) -> list[DocRef]:
             (
                 r
                 for r in out
-                if r.number == ref.number and (r.date is None or ref.date is None or r.date == ref.date)
+                if (r.number == ref.number if ref.number else (r.title == ref.title and r.date == ref.date))
+                and (r.date is None or ref.date is None or r.date == ref.date)
             ),
             None,
         )

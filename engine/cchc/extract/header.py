@@ -27,6 +27,7 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{0,40}),\s*ngày\s+" + DATE)
 _TYPE_LINE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|CHƯƠNG TRÌNH)$")
 _TYPE_KINDS = {"KẾ HOẠCH": DocKind.KH, "QUYẾT ĐỊNH": DocKind.QD, "CÔNG VĂN": DocKind.CV}
 _WEB_TITLE = re.compile(r"^K[ếêe]\s+hoạch\s+\S", re.I)
+_QUOTED_TITLE = re.compile(r"[“\"](Kế hoạch[^”\"]{10,300})[”\"]")
 _TITLE_STOP = re.compile(r"^(?:\(|Căn cứ|Thực hiện|CHỦ TỊCH|GIÁM ĐỐC|Số\s*:|[IVX]+\.\s|\d+\.\s|Điều\s)")
 _ATTACHED = re.compile(
     r"kèm theo\s+(?P<type>Quyết định|Kế hoạch)\s+số\s+(?P<num>" + NUMBER + r")"
@@ -95,13 +96,13 @@ def _title(lines: list[str]) -> tuple[DocKind | None, str | None, str | None]:
 
 
 def _complete(name: str, texts: list[str]) -> str:
-    """'Ủy ban nhân dân tỉnh' → 'UBND tỉnh Cà Mau' using the first 'tỉnh …' of the texts."""
+    """'Ủy ban nhân dân tỉnh' → 'Ủy ban nhân dân tỉnh Cà Mau' with the first 'tỉnh …' of the texts."""
     m = _COMMITTEE_ONLY.match(name)
     if m:
         loc = first_locality(texts, (m.group(1),))
         if loc:
-            return f"UBND {loc.full}"
-    return short_name(_WHO_TRIM.sub("", name))
+            return f"{name} {loc.name}"
+    return name
 
 
 def _fix_level(name: str, title: str | None) -> str:
@@ -133,8 +134,15 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
             doc.evidence = f"{doc.evidence} | {line}" if doc.evidence else line
 
     doc.kind, doc.title, title_evidence = _title(lines)
+    for line in lines[:40]:
+        quoted = _QUOTED_TITLE.search(line)
+        if quoted and doc.kind == DocKind.QD:
+            # A decision that issues a plan quotes the plan's title: "Ban hành kèm theo … “Kế hoạch …”".
+            doc.title, title_evidence = quoted.group(1), title_evidence or line
+            break
     texts = ([doc.title] if doc.title else []) + lines
     who: tuple[str, str] | None = None  # (issuer as written, evidence)
+    news = False  # `who` comes from a news lead: "Chủ tịch UBND tỉnh <person> đã ký"
 
     for line in lines[:40]:
         m = _ATTACHED.search(line)
@@ -156,7 +164,9 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
                 doc.issue_date = doc.issue_date or date_of(m)
                 doc.kind = doc.kind or symbol_kind(doc.number) or DocKind.KH
                 doc.evidence = doc.evidence or line
-                who = who or (m.group("who").strip(), line)
+                if who is None:
+                    who = (m.group("who").strip(), line)
+                    news = True
                 break
     if doc.kind is None and doc.number:
         doc.kind = symbol_kind(doc.number)
@@ -180,15 +190,19 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
             closing = (m.group("org").strip(), line)
 
     chosen = header or enacting or who or closing
-    if chosen and who is chosen and _WHO_TRIM.match(chosen[0]):
+    if chosen and news and who is chosen and _WHO_TRIM.match(chosen[0]):
         # "Chủ tịch UBND tỉnh Hoàng Xuân Ánh": a person's name follows the level word.
         lvl = re.match(r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b", chosen[0])
         if lvl:
             chosen = (f"UBND {lvl.group(1)}", chosen[1])
+    canonical = None  # the issuer's name with its level as the plan's locality shows it
     if chosen:
-        name = _fix_level(_complete(chosen[0], texts), doc.title)
-        if name != short_name(_WHO_TRIM.sub("", chosen[0])):
+        name = _complete(chosen[0], texts)
+        canonical = _fix_level(short_name(_WHO_TRIM.sub("", name)), doc.title)
+        if name.lower() not in chosen[1].lower():
             notes.append(Note("x_note_issuer_inferred", {"name": name}))
+        if canonical != short_name(_WHO_TRIM.sub("", name)):
+            notes.append(Note("x_note_issuer_level", {"name": name, "local": canonical}))
         issuer.name, issuer.evidence = name, chosen[1]
     else:
         # No issuer written anywhere: the locality the plan covers names it.
@@ -200,8 +214,8 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
                 notes.append(Note("x_note_issuer_inferred", {"name": issuer.name}))
                 break
 
-    issuer.level = level_of(issuer.name, doc.issue_date)
-    _fill_places(issuer, texts)
+    issuer.level = level_of(canonical or issuer.name, doc.issue_date)
+    _fill_places(issuer, canonical, texts)
     period = _period(outline, doc.title, title_evidence)
     if default_notes:
         for path, value in (
@@ -217,16 +231,17 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
     return Header(doc, issuer, period, notes)
 
 
-def _fill_places(issuer: Issuer, texts: list[str]) -> None:
-    sources = ([issuer.name] if issuer.name else []) + texts
+def _fill_places(issuer: Issuer, canonical: str | None, texts: list[str]) -> None:
+    name = canonical or issuer.name
+    sources = ([name] if name else []) + texts
     province = first_locality(sources, ("tỉnh",))
-    if issuer.level == Level.province and issuer.name:
-        m = _COMMITTEE.match(issuer.name)
+    if issuer.level == Level.province and name:
+        m = _COMMITTEE.match(name)
         issuer.province = m.group(2).strip() if m else (province.name if province else None)
     elif province:
         issuer.province = province.name
     if issuer.level in (Level.district, Level.commune):
-        own = _COMMITTEE.match(issuer.name or "")
+        own = _COMMITTEE.match(name or "")
         if issuer.level == Level.district and own:
             issuer.district = own.group(2).strip()
         else:
