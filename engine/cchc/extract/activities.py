@@ -81,16 +81,6 @@ def form_mentions(text: str, owner: str | None = None) -> list[Mention]:
     return sorted(found.values(), key=lambda x: x.start)
 
 
-def _sentence_of(text: str, sentences: list[str], start: int) -> str:
-    pos = 0
-    for s in sentences:
-        at = text.find(s, pos)
-        if at <= start < at + len(s) + 1:
-            return s
-        pos = max(pos, at)
-    return sentences[0] if sentences else text
-
-
 def _attach_quantities(drafts: list[_Draft], mentions: list[Mention], text: str, ctx: Context) -> None:
     by_form = {d.activity.form: d for d in drafts}
     for q in find_quantities(text, ctx.single_year):
@@ -149,14 +139,15 @@ def _structured(outline: Outline, block: Block, ctx: Context) -> list[_Draft]:
             products.append(k.text)
         elif current == "content":
             content_texts.append(k.text)
-    mentions = form_mentions(block.text)
-    source_text = block.text
+    mentions = [Mention(m.form, m.start, block.text) for m in form_mentions(block.text)]
     if not mentions:
+        # The heading names no form: the forms of its content lines, first mention of each.
+        seen: set[Form] = set()
         for text in content_texts:
-            mentions = form_mentions(text)
-            if mentions:
-                source_text = text
-                break
+            for m in form_mentions(text):
+                if m.form not in seen:
+                    seen.add(m.form)
+                    mentions.append(Mention(m.form, len(mentions), text))
     label = block.marker.label if block.marker else str(block.index)
     base_id = f"{block.roman}.{label}" if block.roman else label
     drafts: list[_Draft] = []
@@ -171,7 +162,7 @@ def _structured(outline: Outline, block: Block, ctx: Context) -> list[_Draft]:
             owner_level=owner_level(owner, ctx.on),
             partners=list(partners),
             expected_products=[p.rstrip(".") for p in products],
-            evidence=_sentence_of(source_text, [sentence], 0) if mentions else block.text,
+            evidence=sentence,
         )
         drafts.append(_Draft(act, primary=True, covers={m.form}))
     everything = " ".join([block.text, *content_texts, *products])
@@ -182,8 +173,48 @@ def _structured(outline: Outline, block: Block, ctx: Context) -> list[_Draft]:
     return drafts
 
 
+_HEAD_OWNER = re.compile(r"chủ trì|thực hiện|^Cơ quan|^Đơn vị", re.I)
+_HEAD_TIME = re.compile(r"^Thời (?:gian|hạn)|tiến độ", re.I)
+_HEAD_TASK = re.compile(r"^(?:Nội dung|Nhiệm vụ|Hoạt động|Công việc)", re.I)
+
+
+def _table_row(outline: Outline, block: Block, ctx: Context, primary: bool) -> list[_Draft]:
+    """A row 'STT | Nội dung | Cơ quan chủ trì | Thời gian' of a plan's task table."""
+    head = next(
+        (b for b in reversed(outline.blocks[: block.index]) if " | " in b.text and _HEAD_TASK.search(b.text.split(" | ")[1] if b.text.count(" | ") else "")),
+        None,
+    )
+    if head is None or head is block:
+        return []
+    names = head.text.split(" | ")
+    cells = block.text.split(" | ")
+    col = {
+        kind: next((i for i, n in enumerate(names) if rx.search(n)), None)
+        for kind, rx in (("owner", _HEAD_OWNER), ("time", _HEAD_TIME), ("task", _HEAD_TASK))
+    }
+    task = cells[col["task"]] if col["task"] is not None and col["task"] < len(cells) else block.text
+    owner = cells[col["owner"]] if col["owner"] is not None and col["owner"] < len(cells) else None
+    time = cells[col["time"]] if col["time"] is not None and col["time"] < len(cells) else ""
+    deadline = _deadline([time, f"trong {time}"], ctx) if time else None
+    drafts = []
+    for m in form_mentions(task, owner):
+        act = Activity(
+            title=_title(task),
+            form=m.form,
+            owner=owner or None,
+            owner_level=owner_level(owner, ctx.on),
+            deadline=deadline,
+            evidence=block.text,
+        )
+        drafts.append(_Draft(act, primary=primary or owner is not None, covers={m.form}))
+    _attach_quantities(drafts, [Mention(d.activity.form, 0, "") for d in drafts[:1]], task, ctx)
+    return drafts
+
+
 def _plain(outline: Outline, block: Block, ctx: Context, primary: bool) -> list[_Draft]:
     """Activities of one paragraph or list item: one per form (and per owner level)."""
+    if " | " in block.text:
+        return _table_row(outline, block, ctx, primary)
     default_owner = block_owner(outline, block)
     drafts: list[_Draft] = []
     mentions_all: list[Mention] = []

@@ -67,6 +67,7 @@ _QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DEADLINE_QUARTER = re.compile(
     r"(?P<kw>trước|chậm nhất(?:\s+là)?|trong|hết)\s+(?:trong\s+)?quý\s+(?P<q>IV|III|II|I|[1-4])"
     r"(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?",
+    re.I,
 )
 
 

@@ -199,7 +199,7 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
     if chosen:
         name = _complete(chosen[0], texts)
         canonical = _fix_level(short_name(_WHO_TRIM.sub("", name)), doc.title)
-        if name.lower() not in chosen[1].lower():
+        if chosen is not header and name.lower() not in chosen[1].lower():
             notes.append(Note("x_note_issuer_inferred", {"name": name}))
         if canonical != short_name(_WHO_TRIM.sub("", name)):
             notes.append(Note("x_note_issuer_level", {"name": name, "local": canonical}))

@@ -176,13 +176,13 @@ def forms_by_owner(owner: str | None) -> Form | None:
 # --- audiences, areas, indices ----------------------------------------------------------------
 
 AUDIENCE_PHRASES: list[tuple[re.Pattern[str], Audience]] = [
-    (re.compile(r"cán bộ,? công chức(?:,? viên chức)?(?:,? người lao động)?|công chức,? viên chức|đội ngũ cán bộ"), Audience.officials),
-    (re.compile(r"tổ chức chính trị\s*-\s*xã hội|đoàn thể|Mặt trận Tổ quốc"), Audience.political_orgs),
-    (re.compile(r"đơn vị sự nghiệp(?: công lập)?|cung ứng dịch vụ công"), Audience.public_units),
-    (re.compile(r"doanh nghiệp"), Audience.businesses),
-    (re.compile(r"(?:mọi |các |toàn thể )?(?:tầng lớp )?[Nn]hân dân|người dân|công dân|tổ chức,? cá nhân|cá nhân,? tổ chức"), Audience.citizens),
-    (re.compile(r"cơ quan báo chí|phóng viên"), Audience.media),
-    (re.compile(r"người đứng đầu"), Audience.heads),
+    (re.compile(r"cán bộ,? công chức(?:,? viên chức)?(?:,? người lao động)?|công chức,? viên chức|đội ngũ cán bộ", re.I), Audience.officials),
+    (re.compile(r"tổ chức chính trị\s*-\s*xã hội|đoàn thể|Mặt trận Tổ quốc", re.I), Audience.political_orgs),
+    (re.compile(r"đơn vị sự nghiệp(?: công lập)?|cung ứng dịch vụ công", re.I), Audience.public_units),
+    (re.compile(r"doanh nghiệp", re.I), Audience.businesses),
+    (re.compile(r"(?:mọi |các |toàn thể )?(?:tầng lớp )?[Nn]hân dân|người dân|công dân|tổ chức,? cá nhân|cá nhân,? tổ chức", re.I), Audience.citizens),
+    (re.compile(r"cơ quan báo chí|phóng viên", re.I), Audience.media),
+    (re.compile(r"người đứng đầu", re.I), Audience.heads),
 ]
 
 AREA_PHRASES: list[tuple[re.Pattern[str], Area]] = [
