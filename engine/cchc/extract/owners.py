@@ -22,7 +22,12 @@ _FIELD_LABEL = re.compile(r"^(?:Nội dung|Sản phẩm|Thời gian|Cơ quan ph�
 _TASK_VERBS = (
     r"phối hợp|chủ trì|tham mưu|có trách nhiệm|thường xuyên|căn cứ|xây dựng|tổ chức|thực hiện|"
     r"báo cáo|triển khai|chịu trách nhiệm|đôn đốc|hướng dẫn|cập nhật|lập|bố trí|chủ động|theo dõi|"
-    r"duy trì|chỉ đạo|làm đầu mối|cân đối"
+    r"duy trì|chỉ đạo|làm đầu mối|cân đối|định kỳ|tổng hợp|hàng|hằng"
+)
+# "Hàng quý, 6 tháng và năm, các ban ngành báo cáo …": a time phrase before the subject.
+_LEADING_TIME = re.compile(
+    r"^(?:(?:Hàng|Hằng|Định kỳ)(?:\s+(?:tuần|tháng|quý|năm))?|Đồng thời|Trên cơ sở đó)"
+    r"(?:\s*(?:,|và)\s*(?:6 tháng|sáu tháng|năm|quý|tháng))*\s*,\s*"
 )
 _SUBJECT = re.compile(
     r"^(?:Giao\s+)?(?P<org>" + ORG_START.pattern[1:] + r"[^:;.]{0,90}?)\s+(?=(?:" + _TASK_VERBS + r")\b)"
@@ -54,7 +59,7 @@ def sentence_owner(sentence: str) -> str | None:
     m = _FOR.match(sentence)
     if m:
         return m.group("org").strip()
-    m = _SUBJECT.match(sentence)
+    m = _SUBJECT.match(_LEADING_TIME.sub("", sentence))
     if m:
         return m.group("org").strip()
     return None
