@@ -106,7 +106,10 @@ def score_citations(fixture: dict[str, Any], found: dict[str, Any]) -> tuple[Sco
 def _acts(plan: dict[str, Any], full: bool) -> list[tuple[Any, ...]]:
     if not full:
         return [(a["form"],) for a in plan["activities"]]
-    return [(a["form"], a.get("count"), a.get("per"), a.get("duration_minutes")) for a in plan["activities"]]
+    return [
+        (a["form"], a.get("count"), a.get("per"), a.get("duration_minutes"))
+        for a in plan["activities"]
+    ]
 
 
 def _deadlines(plan: dict[str, Any]) -> list[str]:
@@ -163,13 +166,30 @@ def main(argv: list[str] | None = None) -> int:
     print(tabulate(rows, headers=["seed", "header exact", *groups[1:]], tablefmt="simple"))
     print()
     summary = [
-        [g, _pct(totals[g].precision), _pct(totals[g].recall), totals[g].tp, totals[g].fp, totals[g].fn]
+        [
+            g,
+            _pct(totals[g].precision),
+            _pct(totals[g].recall),
+            totals[g].tp,
+            totals[g].fp,
+            totals[g].fn,
+        ]
         for g in groups
     ]
-    print(tabulate(summary, headers=["field group", "precision", "recall", "tp", "fp", "fn"], tablefmt="simple"))
+    print(
+        tabulate(
+            summary,
+            headers=["field group", "precision", "recall", "tp", "fp", "fn"],
+            tablefmt="simple",
+        )
+    )
     h = totals["header"]
-    print(f"\nheader fields exact (nulls included): {h.exact}/{h.fields} = {_pct(h.exact / h.fields)}")
-    print(f"citations the fixtures record without number and date (not matchable): {unmatched_total}")
+    print(
+        f"\nheader fields exact (nulls included): {h.exact}/{h.fields} = {_pct(h.exact / h.fields)}"
+    )
+    print(
+        f"citations the fixtures record without number and date (not matchable): {unmatched_total}"
+    )
     return 0
 
 

@@ -43,19 +43,28 @@ def test_header_number_place_date_and_title() -> None:
         "I. MỤC ĐÍCH, YÊU CẦU",
     )
     doc = plan.document
-    assert (doc.kind, doc.number, doc.issue_date, doc.place) == ("KH", "52/KH-UBND", dt.date(2024, 4, 1), "Tân Phong")
+    assert (doc.kind, doc.number, doc.issue_date, doc.place) == (
+        "KH",
+        "52/KH-UBND",
+        dt.date(2024, 4, 1),
+        "Tân Phong",
+    )
     assert doc.title == "Tuyên truyền cải cách hành chính năm 2024 trên địa bàn xã Tân Phong"
     assert "Số: 52 /KH-UBND" in (doc.evidence or "")
     assert (plan.period.start, plan.period.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
 
 def test_header_date_written_with_slashes() -> None:
-    plan = plan_of("Số: 7/KH-UBND", "Cà Mau, ngày 01/4/2024", "KẾ HOẠCH", "Tuyên truyền CCHC năm 2024")
+    plan = plan_of(
+        "Số: 7/KH-UBND", "Cà Mau, ngày 01/4/2024", "KẾ HOẠCH", "Tuyên truyền CCHC năm 2024"
+    )
     assert (plan.document.place, plan.document.issue_date) == ("Cà Mau", dt.date(2024, 4, 1))
 
 
 def test_period_from_the_time_section_and_from_giai_doan() -> None:
-    plan = plan_of("KẾ HOẠCH", "Tuyên truyền CCHC giai đoạn 2021-2025", "I. MỤC TIÊU", "Nâng cao nhận thức.")
+    plan = plan_of(
+        "KẾ HOẠCH", "Tuyên truyền CCHC giai đoạn 2021-2025", "I. MỤC TIÊU", "Nâng cao nhận thức."
+    )
     assert (plan.period.start, plan.period.end) == (dt.date(2021, 1, 1), dt.date(2025, 12, 31))
     plan = plan_of("KẾ HOẠCH", "Tuyên truyền CCHC", "IV. THỜI GIAN THỰC HIỆN", "Trong năm 2024.")
     assert plan.period.start == dt.date(2024, 1, 1)
@@ -66,7 +75,13 @@ def test_missing_header_fields_stay_null_and_are_listed() -> None:
     plan = plan_of("I. MỤC ĐÍCH", "Nâng cao nhận thức về cải cách hành chính.")
     assert plan.document.number is None and plan.document.issue_date is None
     joined = " ".join(plan.notes)
-    for field in ("document.number", "document.issue_date", "document.place", "issuer.name", "period"):
+    for field in (
+        "document.number",
+        "document.issue_date",
+        "document.place",
+        "issuer.name",
+        "period",
+    ):
         assert field in joined
 
 
@@ -74,7 +89,9 @@ def test_missing_header_fields_stay_null_and_are_listed() -> None:
 
 
 def test_citation_with_number_date_and_issuer() -> None:
-    (m,) = find_refs("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình")
+    (m,) = find_refs(
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình"
+    )
     r = m.ref
     assert (r.kind, r.number, r.date, r.issuer, r.issuer_level) == (
         "NQ",
@@ -92,23 +109,72 @@ def test_citation_issuer_is_kept_as_written_even_when_wrong() -> None:
 
 def test_citation_without_date_or_issuer() -> None:
     (m,) = find_refs("cách thực hiện đánh giá theo Quyết định số 47/QĐ-UBND;")
-    assert (m.ref.kind, m.ref.number, m.ref.date, m.ref.issuer, m.ref.issuer_level) == ("QD", "47/QĐ-UBND", None, None, None)
+    assert (m.ref.kind, m.ref.number, m.ref.date, m.ref.issuer, m.ref.issuer_level) == (
+        "QD",
+        "47/QĐ-UBND",
+        None,
+        None,
+        None,
+    )
 
 
 @pytest.mark.parametrize(
     ("sentence", "number", "date", "issuer", "level"),
     [
-        ("Quyết định số 140/QĐ-UBND ngày 19 tháng 01 năm 2024 của UBND tỉnh về việc", "140/QĐ-UBND", dt.date(2024, 1, 19), "UBND tỉnh", Level.province),
-        ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện", "61/2018/NĐ-CP", dt.date(2018, 4, 23), "Chính phủ", Level.government),
-        ("Nghị quyết 02-NQ/TU ngày 20/7/2016 của Tỉnh ủy và Chương trình", "02-NQ/TU", dt.date(2016, 7, 20), "Tỉnh ủy", None),
-        ("Kế hoạch số 136/KH-SLĐTBXH ngày 19/01/2022 của Sở Lao động - Thương binh và Xã hội về Cải cách", "136/KH-SLĐTBXH", dt.date(2022, 1, 19), "Sở Lao động - Thương binh và Xã hội", Level.department),
-        ("Quyết định số 658/QĐ-UBND ngày 27 tháng 02 năm 2024 của Ủy ban nhân dân huyện Tân Biên Ban hành", "658/QĐ-UBND", dt.date(2024, 2, 27), "Ủy ban nhân dân huyện Tân Biên", Level.district),
-        ("Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ, cách", "766/QĐ-TTg", dt.date(2022, 6, 23), "Thủ tướng Chính phủ", Level.prime_minister),
+        (
+            "Quyết định số 140/QĐ-UBND ngày 19 tháng 01 năm 2024 của UBND tỉnh về việc",
+            "140/QĐ-UBND",
+            dt.date(2024, 1, 19),
+            "UBND tỉnh",
+            Level.province,
+        ),
+        (
+            "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện",
+            "61/2018/NĐ-CP",
+            dt.date(2018, 4, 23),
+            "Chính phủ",
+            Level.government,
+        ),
+        (
+            "Nghị quyết 02-NQ/TU ngày 20/7/2016 của Tỉnh ủy và Chương trình",
+            "02-NQ/TU",
+            dt.date(2016, 7, 20),
+            "Tỉnh ủy",
+            None,
+        ),
+        (
+            "Kế hoạch số 136/KH-SLĐTBXH ngày 19/01/2022 của Sở Lao động - Thương binh và Xã hội về Cải cách",
+            "136/KH-SLĐTBXH",
+            dt.date(2022, 1, 19),
+            "Sở Lao động - Thương binh và Xã hội",
+            Level.department,
+        ),
+        (
+            "Quyết định số 658/QĐ-UBND ngày 27 tháng 02 năm 2024 của Ủy ban nhân dân huyện Tân Biên Ban hành",
+            "658/QĐ-UBND",
+            dt.date(2024, 2, 27),
+            "Ủy ban nhân dân huyện Tân Biên",
+            Level.district,
+        ),
+        (
+            "Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ, cách",
+            "766/QĐ-TTg",
+            dt.date(2022, 6, 23),
+            "Thủ tướng Chính phủ",
+            Level.prime_minister,
+        ),
     ],
 )
-def test_citation_shapes(sentence: str, number: str, date: dt.date, issuer: str, level: Level | None) -> None:
+def test_citation_shapes(
+    sentence: str, number: str, date: dt.date, issuer: str, level: Level | None
+) -> None:
     (m,) = find_refs(sentence)
-    assert (m.ref.number, m.ref.date, m.ref.issuer, m.ref.issuer_level) == (number, date, issuer, level)
+    assert (m.ref.number, m.ref.date, m.ref.issuer, m.ref.issuer_level) == (
+        number,
+        date,
+        issuer,
+        level,
+    )
 
 
 def test_issuer_level_from_the_symbol_when_no_issuer_is_written() -> None:
@@ -119,7 +185,12 @@ def test_issuer_level_from_the_symbol_when_no_issuer_is_written() -> None:
 def test_law_cited_by_name_and_date() -> None:
     plan = plan_of("Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;", "I. MỤC TIÊU")
     (law,) = plan.cited_documents
-    assert (law.kind, law.number, law.date, law.title) == ("LUAT", None, dt.date(2003, 11, 26), "Luật Tổ chức HĐND và UBND")
+    assert (law.kind, law.number, law.date, law.title) == (
+        "LUAT",
+        None,
+        dt.date(2003, 11, 26),
+        "Luật Tổ chức HĐND và UBND",
+    )
 
 
 def test_implemented_parents_and_cited_documents_are_kept_apart() -> None:
@@ -187,7 +258,13 @@ def test_audiences() -> None:
         "II. ĐỐI TƯỢNG",
         "Cán bộ, công chức, viên chức, các tổ chức chính trị - xã hội, các đơn vị sự nghiệp công lập, doanh nghiệp và toàn thể Nhân dân.",
     )
-    assert [a.group.value for a in plan.audiences] == ["officials", "political_orgs", "public_units", "businesses", "citizens"]
+    assert [a.group.value for a in plan.audiences] == [
+        "officials",
+        "political_orgs",
+        "public_units",
+        "businesses",
+        "citizens",
+    ]
     assert all(a.evidence for a in plan.audiences)
 
 
@@ -207,7 +284,14 @@ def test_indices() -> None:
         "1. Nâng cao chỉ số CCHC (Par Index), chỉ số năng lực cạnh tranh (PCI), PAPI, SIPAS, DDCI.",
         "2. Đánh giá theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ.",
     )
-    assert {i.name.value for i in plan.indices} == {"par_index", "pci", "papi", "sipas", "ddci", "index_766"}
+    assert {i.name.value for i in plan.indices} == {
+        "par_index",
+        "pci",
+        "papi",
+        "sipas",
+        "ddci",
+        "index_766",
+    }
 
 
 # --- activities and quantities --------------------------------------------------------------------
@@ -231,10 +315,16 @@ def test_rates(text: str, count: int, per: Per) -> None:
 
 
 def test_duration_peak_and_totals() -> None:
-    found = find_quantities("thời lượng ít nhất 15 phút vào thời điểm có nhiều người theo dõi", single_year=True)
+    found = find_quantities(
+        "thời lượng ít nhất 15 phút vào thời điểm có nhiều người theo dõi", single_year=True
+    )
     assert [q.duration for q in found if q.duration] == [15]
     assert any(q.peak for q in found)
-    (total,) = [q for q in find_quantities("phối hợp tổ chức 02 đợt tập huấn cho các ấp", single_year=True) if q.count]
+    (total,) = [
+        q
+        for q in find_quantities("phối hợp tổ chức 02 đợt tập huấn cho các ấp", single_year=True)
+        if q.count
+    ]
     assert (total.count, total.per) == (2, Per.year)
     (total,) = [q for q in find_quantities("tổ chức 02 đợt tập huấn", single_year=False) if q.count]
     assert total.per == Per.period
@@ -248,7 +338,13 @@ def test_broadcast_duty_of_a_radio_television_station() -> None:
         "Chủ trì, phối hợp với các cơ quan tổ chức tọa đàm về cải cách hành chính mỗi tháng ít nhất một lần.",
     )
     tv, talk = plan.activities
-    assert (tv.form, tv.count, tv.per, tv.duration_minutes, tv.peak_time) == (Form.television, 1, Per.week, 15, True)
+    assert (tv.form, tv.count, tv.per, tv.duration_minutes, tv.peak_time) == (
+        Form.television,
+        1,
+        Per.week,
+        15,
+        True,
+    )
     assert tv.owner == "Đài Phát thanh - Truyền hình Cà Mau" and tv.owner_level == Level.media
     assert (talk.form, talk.count, talk.per) == (Form.talk_show, 1, Per.month)
     assert talk.evidence and talk.evidence.startswith("Chủ trì, phối hợp")
@@ -289,7 +385,11 @@ def test_an_assigned_duty_replaces_the_listed_form() -> None:
         "- Phối hợp với Công đoàn Viên chức tổ chức hội thi tìm hiểu về công tác cải cách hành chính.",
     )
     (contest,) = plan.activities
-    assert (contest.form, contest.owner, contest.owner_level) == (Form.contest, "Sở Nội vụ", Level.department)
+    assert (contest.form, contest.owner, contest.owner_level) == (
+        Form.contest,
+        "Sở Nội vụ",
+        Level.department,
+    )
 
 
 def test_structured_activity_item() -> None:

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from _extract_docs import (
     cp1258_bytes,
     plan_lines,
@@ -17,7 +18,6 @@ from _extract_docs import (
     write_scanned_pdf,
     write_txt,
 )
-
 from cchc.extract import extract_file, read_document
 from cchc.extract.tcvn3 import encode_tcvn3
 from cchc.extract.text import decode_text
@@ -58,7 +58,9 @@ def test_encoded_files_extract_like_utf8(tmp_path: Path, twin: dict, name: str) 
     path.write_bytes(cp1258_bytes(TEXT) if name == "cp1258" else TEXT.encode(name))
     plan = extract_file(path).plan.model_dump(mode="json")
     # Only the note on the conversion differs.
-    assert {k: v for k, v in plan.items() if k != "notes"} == {k: v for k, v in twin.items() if k != "notes"}
+    assert {k: v for k, v in plan.items() if k != "notes"} == {
+        k: v for k, v in twin.items() if k != "notes"
+    }
     if name == "cp1258":
         assert any("Windows-1258" in n for n in plan["notes"])
 

@@ -81,7 +81,9 @@ def form_mentions(text: str, owner: str | None = None) -> list[Mention]:
     return sorted(found.values(), key=lambda x: x.start)
 
 
-def _attach_quantities(drafts: list[_Draft], mentions: list[Mention], text: str, ctx: Context) -> None:
+def _attach_quantities(
+    drafts: list[_Draft], mentions: list[Mention], text: str, ctx: Context
+) -> None:
     by_form = {d.activity.form: d for d in drafts}
     for q in find_quantities(text, ctx.single_year):
         before = [m for m in mentions if m.start <= q.start]
@@ -121,7 +123,9 @@ def _structured(outline: Outline, block: Block, ctx: Context) -> list[_Draft]:
     content_texts: list[str] = []
     current = None
     for k in kids:
-        name = k.label or (k.text.rstrip(": ") if k.marker is not None and is_title_like(k.text) else "")
+        name = k.label or (
+            k.text.rstrip(": ") if k.marker is not None and is_title_like(k.text) else ""
+        )
         if name and _OUTPUT_LABEL.match(name):
             current = "out"
             if k.value:
@@ -166,7 +170,9 @@ def _structured(outline: Outline, block: Block, ctx: Context) -> list[_Draft]:
         )
         drafts.append(_Draft(act, primary=True, covers={m.form}))
     everything = " ".join([block.text, *content_texts, *products])
-    _attach_quantities(drafts, [Mention(d.activity.form, 0, "") for d in drafts[:1]], everything, ctx)
+    _attach_quantities(
+        drafts, [Mention(d.activity.form, 0, "") for d in drafts[:1]], everything, ctx
+    )
     deadline = _deadline([block.text, *content_texts], ctx)
     for d in drafts:
         d.activity.deadline = deadline
@@ -181,7 +187,12 @@ _HEAD_TASK = re.compile(r"^(?:Nội dung|Nhiệm vụ|Hoạt động|Công việ
 def _table_row(outline: Outline, block: Block, ctx: Context, primary: bool) -> list[_Draft]:
     """A row 'STT | Nội dung | Cơ quan chủ trì | Thời gian' of a plan's task table."""
     head = next(
-        (b for b in reversed(outline.blocks[: block.index]) if " | " in b.text and _HEAD_TASK.search(b.text.split(" | ")[1] if b.text.count(" | ") else "")),
+        (
+            b
+            for b in reversed(outline.blocks[: block.index])
+            if " | " in b.text
+            and _HEAD_TASK.search(b.text.split(" | ")[1] if b.text.count(" | ") else "")
+        ),
         None,
     )
     if head is None or head is block:
@@ -192,7 +203,9 @@ def _table_row(outline: Outline, block: Block, ctx: Context, primary: bool) -> l
         kind: next((i for i, n in enumerate(names) if rx.search(n)), None)
         for kind, rx in (("owner", _HEAD_OWNER), ("time", _HEAD_TIME), ("task", _HEAD_TASK))
     }
-    task = cells[col["task"]] if col["task"] is not None and col["task"] < len(cells) else block.text
+    task = (
+        cells[col["task"]] if col["task"] is not None and col["task"] < len(cells) else block.text
+    )
     owner = cells[col["owner"]] if col["owner"] is not None and col["owner"] < len(cells) else None
     time = cells[col["time"]] if col["time"] is not None and col["time"] < len(cells) else ""
     deadline = _deadline([time, f"trong {time}"], ctx) if time else None
@@ -246,7 +259,12 @@ def _plain(outline: Outline, block: Block, ctx: Context, primary: bool) -> list[
                 deadline = _deadline([sentence], ctx)
                 act.deadline = deadline
                 covers = {m.form}
-                if m.form in _BROADCAST and who and re.search(r"Phát thanh", who) and re.search(r"Truyền hình", who):
+                if (
+                    m.form in _BROADCAST
+                    and who
+                    and re.search(r"Phát thanh", who)
+                    and re.search(r"Truyền hình", who)
+                ):
                     covers |= _BROADCAST  # a radio-television station's broadcast
                 drafts.append(_Draft(act, primary=primary, covers=covers))
     # Quantities go to the nearest form named before them in the paragraph.
@@ -325,7 +343,9 @@ def _merge(drafts: list[_Draft]) -> list[Activity]:
     covered: set[Form] = set()
     for d in primary:
         covered |= d.covers
-    secondary = [d for d in drafts if not d.primary and (d.activity.owner or d.activity.form not in covered)]
+    secondary = [
+        d for d in drafts if not d.primary and (d.activity.owner or d.activity.form not in covered)
+    ]
     _dedupe(secondary)
     order = {id(d): i for i, d in enumerate(drafts)}
     kept = sorted(primary + secondary, key=lambda d: order[id(d)])

@@ -107,7 +107,16 @@ def find_refs(sentence: str, implements: bool = False) -> list[Mention]:
         if any(a < m.end() and m.start() < b for a, b in numbered):
             continue
         out.append(
-            Mention(DocRef(kind=DocKind.LUAT, number=None, date=date_of(m), title=m.group("title"), evidence=sentence), implements)
+            Mention(
+                DocRef(
+                    kind=DocKind.LUAT,
+                    number=None,
+                    date=date_of(m),
+                    title=m.group("title"),
+                    evidence=sentence,
+                ),
+                implements,
+            )
         )
     return out
 
@@ -120,7 +129,11 @@ def _merge(refs: list[DocRef]) -> list[DocRef]:
             (
                 r
                 for r in out
-                if (r.number == ref.number if ref.number else (r.title == ref.title and r.date == ref.date))
+                if (
+                    r.number == ref.number
+                    if ref.number
+                    else (r.title == ref.title and r.date == ref.date)
+                )
                 and (r.date is None or ref.date is None or r.date == ref.date)
             ),
             None,
@@ -137,7 +150,9 @@ def _merge(refs: list[DocRef]) -> list[DocRef]:
     return out
 
 
-def extract_citations(outline: Outline, own_number: str | None) -> tuple[list[DocRef], list[DocRef]]:
+def extract_citations(
+    outline: Outline, own_number: str | None
+) -> tuple[list[DocRef], list[DocRef]]:
     """(cited documents, implemented parents), the plan's own number left out."""
     cited: list[DocRef] = []
     parents: list[DocRef] = []

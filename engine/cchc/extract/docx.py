@@ -113,7 +113,9 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
         num_id = num_pr.find(f"{_W}numId")
         ilvl = num_pr.find(f"{_W}ilvl")
         if num_id is not None and num_id.get(f"{_W}val") != "0":
-            return num_id.get(f"{_W}val", ""), int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+            return num_id.get(f"{_W}val", ""), int(
+                ilvl.get(f"{_W}val", "0")
+            ) if ilvl is not None else 0
     return None
 
 

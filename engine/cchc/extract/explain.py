@@ -6,7 +6,14 @@ from typing import Any
 
 from cchc.messages import Lang, t
 from cchc.model import Plan
-from cchc.vocab import AREA_LABELS, AUDIENCE_LABELS, FORM_LABELS, LEVEL_LABELS, SECTION_LABELS, label
+from cchc.vocab import (
+    AREA_LABELS,
+    AUDIENCE_LABELS,
+    FORM_LABELS,
+    LEVEL_LABELS,
+    SECTION_LABELS,
+    label,
+)
 
 
 def _v(value: Any) -> str:
@@ -34,13 +41,25 @@ def explain_rows(plan: Plan, lang: Lang = "vi") -> list[tuple[str, str, str | No
     rows.append(("period", f"{_v(period.start)} → {_v(period.end)}", period.evidence))
     for key, refs in (("implements", plan.implements), ("cited_documents", plan.cited_documents)):
         for i, r in enumerate(refs):
-            rows.append((f"{key}[{i}]", _join(r.number or r.title, r.date, r.issuer, r.issuer_level), r.evidence))
+            rows.append(
+                (
+                    f"{key}[{i}]",
+                    _join(r.number or r.title, r.date, r.issuer, r.issuer_level),
+                    r.evidence,
+                )
+            )
     for i, s in enumerate(plan.sections):
         rows.append((f"sections[{i}]", label(SECTION_LABELS, s.kind, lang), s.evidence))
     for i, a in enumerate(plan.audiences):
         rows.append((f"audiences[{i}]", label(AUDIENCE_LABELS, a.group, lang), a.evidence))
     for i, tp in enumerate(plan.topics):
-        rows.append((f"topics[{i}]", label(AREA_LABELS, tp.area, lang) if tp.area else _v(tp.text), tp.evidence))
+        rows.append(
+            (
+                f"topics[{i}]",
+                label(AREA_LABELS, tp.area, lang) if tp.area else _v(tp.text),
+                tp.evidence,
+            )
+        )
     for i, a in enumerate(plan.activities):
         rate = f"{a.count}/{a.per.value}" if a.count is not None and a.per else None
         minutes = f"{a.duration_minutes}'" if a.duration_minutes is not None else None

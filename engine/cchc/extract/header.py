@@ -28,7 +28,9 @@ _TYPE_LINE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|CHƯƠNG TR�
 _TYPE_KINDS = {"KẾ HOẠCH": DocKind.KH, "QUYẾT ĐỊNH": DocKind.QD, "CÔNG VĂN": DocKind.CV}
 _WEB_TITLE = re.compile(r"^K[ếêe]\s+hoạch\s+\S", re.I)
 _QUOTED_TITLE = re.compile(r"[“\"](Kế hoạch[^”\"]{10,300})[”\"]")
-_TITLE_STOP = re.compile(r"^(?:\(|Căn cứ|Thực hiện|CHỦ TỊCH|GIÁM ĐỐC|Số\s*:|[IVX]+\.\s|\d+\.\s|Điều\s)")
+_TITLE_STOP = re.compile(
+    r"^(?:\(|Căn cứ|Thực hiện|CHỦ TỊCH|GIÁM ĐỐC|Số\s*:|[IVX]+\.\s|\d+\.\s|Điều\s)"
+)
 _ATTACHED = re.compile(
     r"kèm theo\s+(?P<type>Quyết định|Kế hoạch)\s+số\s+(?P<num>" + NUMBER + r")"
     r"(?:\s*ngày\s+" + DATE + r")?(?:\s+của\s+(?P<who>[^)]+?))?\s*\)?$",
@@ -40,17 +42,32 @@ _NEWS_LEAD = re.compile(
 )
 _ORG = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Ban|Phòng|Văn phòng|Trung tâm|Đài|Bộ)"
 _ENACTS = re.compile(
-    r"(?:^|[,;]\s*)(?P<org>" + _ORG + r"\b[^,;:]{2,90}?)\s+(?:ban hành|Ban hành|xây dựng|triển khai xây dựng)\s+[Kk]ế hoạch"
+    r"(?:^|[,;]\s*)(?P<org>"
+    + _ORG
+    + r"\b[^,;:]{2,90}?)\s+(?:ban hành|Ban hành|xây dựng|triển khai xây dựng)\s+[Kk]ế hoạch"
 )
-_CLOSING = re.compile(r"^Trên đây là (?:Kế hoạch|Quyết định)[^.;]*?\s+của\s+(?P<org>" + _ORG + r"[^;.,]*)")
-_COMMITTEE_ONLY = re.compile(r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s*$")
-_COMMITTEE = re.compile(r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$")
+_CLOSING = re.compile(
+    r"^Trên đây là (?:Kế hoạch|Quyết định)[^.;]*?\s+của\s+(?P<org>" + _ORG + r"[^;.,]*)"
+)
+_COMMITTEE_ONLY = re.compile(
+    r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s*$"
+)
+_COMMITTEE = re.compile(
+    r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$"
+)
 _WHO_TRIM = re.compile(r"^(?:Chủ tịch|Giám đốc|Thủ trưởng)\s+")
 _OWN_AREA = re.compile(r"(?:trên địa bàn|tại)\s+(.+)$")
 _PERIOD_LABEL = re.compile(r"^Thời gian(?: thực hiện)?\b", re.I)
-_YEARS = re.compile(r"(?:năm\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|đến(?:\s+năm)?)\s*(?P<b>(?:19|20)\d\d)", re.I)
+_YEARS = re.compile(
+    r"(?:năm\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|đến(?:\s+năm)?)\s*(?P<b>(?:19|20)\d\d)", re.I
+)
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_SPAN = re.compile(r"từ\s+ngày\s+" + DATE.replace("?P<", "?P<a") + r"\s+đến\s+(?:hết\s+)?ngày\s+" + DATE.replace("?P<", "?P<b"))
+_SPAN = re.compile(
+    r"từ\s+ngày\s+"
+    + DATE.replace("?P<", "?P<a")
+    + r"\s+đến\s+(?:hết\s+)?ngày\s+"
+    + DATE.replace("?P<", "?P<b")
+)
 _DISTRICT_WORDS = ("huyện", "quận", "thị xã", "thành phố")
 _COMMUNE_WORDS = ("xã", "phường", "thị trấn", "đặc khu")
 
@@ -68,7 +85,11 @@ def _header_issuer(lines: list[str]) -> tuple[str, str] | None:
     for i, line in enumerate(lines[:12]):
         if _TYPE_LINE.match(line):
             return None
-        if re.match(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) and i + 1 < len(lines) and lines[i + 1].isupper():
+        if (
+            re.match(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$", line)
+            and i + 1 < len(lines)
+            and lines[i + 1].isupper()
+        ):
             return f"UBND {title_case_org(lines[i + 1])}", f"{line} {lines[i + 1]}"
         m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(.+)$", line)
         if m and line.isupper():
@@ -89,7 +110,11 @@ def _title(lines: list[str]) -> tuple[DocKind | None, str | None, str | None]:
                     break
                 parts.append(nxt)
             title = " ".join(parts) or None
-            return _TYPE_KINDS.get(m.group(1), DocKind.OTHER), title, line if not title else f"{line} {title}"
+            return (
+                _TYPE_KINDS.get(m.group(1), DocKind.OTHER),
+                title,
+                line if not title else f"{line} {title}",
+            )
     if lines and _WEB_TITLE.match(lines[0]):
         return DocKind.KH, lines[0], lines[0]
     return None, None, None
@@ -192,7 +217,10 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
     chosen = header or enacting or who or closing
     if chosen and news and who is chosen and _WHO_TRIM.match(chosen[0]):
         # "Chủ tịch UBND tỉnh Hoàng Xuân Ánh": a person's name follows the level word.
-        lvl = re.match(r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b", chosen[0])
+        lvl = re.match(
+            r"^(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b",
+            chosen[0],
+        )
         if lvl:
             chosen = (f"UBND {lvl.group(1)}", chosen[1])
     canonical = None  # the issuer's name with its level as the plan's locality shows it
@@ -284,13 +312,14 @@ def _period(outline: Outline, title: str | None, title_evidence: str | None) -> 
         label = block.label or block.text
         if not _PERIOD_LABEL.match(label):
             continue
-        candidates = [block.value or block.text] + [
-            s for child in outline.descendants(block) for s in child.sentences
-        ][:3]
+        below = [s for child in outline.descendants(block) for s in child.sentences]
+        candidates = [block.value or block.text, *below[:3]]
         for text in candidates:
             span = _years(text)
             if span:
-                return Period(start=span[0], end=span[1], evidence=text if text != block.value else block.text)
+                return Period(
+                    start=span[0], end=span[1], evidence=text if text != block.value else block.text
+                )
     if title:
         span = _years(title)
         if span:

@@ -72,14 +72,29 @@ _LEVEL_RULES: list[tuple[re.Pattern[str], Level | None]] = [
     (re.compile(r"^Thủ tướng"), Level.prime_minister),
     (re.compile(r"^(?:Chính phủ|Ban Chỉ đạo cải cách hành chính của Chính phủ)"), Level.government),
     (re.compile(r"^(?:Bộ trưởng\s+)?Bộ\s+[A-ZĐ]"), Level.ministry),
-    (re.compile(r"^(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ)"), None),
+    (
+        re.compile(
+            r"^(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ)"
+        ),
+        None,
+    ),
     (re.compile(r"^(?:Đài|Báo|Tạp chí|Thông tấn)\b"), Level.media),
-    (re.compile(r"^(?:Giám đốc\s+)?Sở\b|^Ban\s+[A-ZĐ].*\btỉnh\b|^Văn phòng (?:UBND|Ủy ban nhân dân) tỉnh"), Level.department),
+    (
+        re.compile(
+            r"^(?:Giám đốc\s+)?Sở\b|^Ban\s+[A-ZĐ].*\btỉnh\b|^Văn phòng (?:UBND|Ủy ban nhân dân) tỉnh"
+        ),
+        Level.department,
+    ),
     (re.compile(_COMMITTEE + r"\s+(?:cấp\s+)?tỉnh\b"), Level.province),
     (re.compile(_COMMITTEE + r"\s+(?:cấp\s+)?(?:huyện|quận|thị xã)\b"), Level.district),
     (re.compile(_COMMITTEE + r"\s+(?:cấp\s+)?(?:xã|phường|thị trấn|đặc khu)\b"), Level.commune),
     (re.compile(r"\b(?:Phòng|Phòng ban)\b.*\b(?:huyện|quận|thị xã|thành phố)\b"), Level.district),
-    (re.compile(r"\b(?:Công chức|Bộ phận|Trưởng (?:các\s+)?(?:ấp|thôn|khu phố|bản))\b.*\b(?:xã|phường|thị trấn)\b"), Level.commune),
+    (
+        re.compile(
+            r"\b(?:Công chức|Bộ phận|Trưởng (?:các\s+)?(?:ấp|thôn|khu phố|bản))\b.*\b(?:xã|phường|thị trấn)\b"
+        ),
+        Level.commune,
+    ),
 ]
 
 
@@ -111,7 +126,10 @@ def short_name(name: str) -> str:
 
 # Order matters: a longer, more specific phrase is tried before a shorter one it contains.
 FORM_PHRASES: list[tuple[str, Form]] = [
-    (r"bảng thông tin điện tử|màn hình (?:điện tử|LED)|bảng điện tử|bảng LED", Form.electronic_board),
+    (
+        r"bảng thông tin điện tử|màn hình (?:điện tử|LED)|bảng điện tử|bảng LED",
+        Form.electronic_board,
+    ),
     (r"văn phòng điện tử|eGov|e-Gov|hệ thống quản lý văn bản", Form.egov_system),
     (r"tủ sách(?: pháp luật)?", Form.bookshelf),
     (r"bảng tin(?: công cộng)?|niêm y[ếê][tu]", Form.public_board),
@@ -140,7 +158,10 @@ FORM_PHRASES: list[tuple[str, Form]] = [
         r"cổng hành chính công|cổng dịch vụ công",
         Form.website,
     ),
-    (r"(?<!cơ quan )(?<!thông tấn )báo chí|báo in|báo điện tử|báo mạng|tin,? bài|bài viết|đưa tin|chuyên trang", Form.press),
+    (
+        r"(?<!cơ quan )(?<!thông tấn )báo chí|báo in|báo điện tử|báo mạng|tin,? bài|bài viết|đưa tin|chuyên trang",
+        Form.press,
+    ),
     (
         r"tờ gấp|tờ rơi|tờ bướm|pa ?nô|áp phích|băng\s*-?\s*rôn|khẩu hiệu|tranh cổ động|ấn phẩm|xuất bản|"
         r"(?:phát hành|in ấn|cấp phát)[^.;]{0,40}?tài liệu",
@@ -176,11 +197,29 @@ def forms_by_owner(owner: str | None) -> Form | None:
 # --- audiences, areas, indices ----------------------------------------------------------------
 
 AUDIENCE_PHRASES: list[tuple[re.Pattern[str], Audience]] = [
-    (re.compile(r"cán bộ,? công chức(?:,? viên chức)?(?:,? người lao động)?|công chức,? viên chức|đội ngũ cán bộ", re.I), Audience.officials),
-    (re.compile(r"tổ chức chính trị\s*-\s*xã hội|đoàn thể|Mặt trận Tổ quốc", re.I), Audience.political_orgs),
-    (re.compile(r"đơn vị sự nghiệp(?: công lập)?|cung ứng dịch vụ công", re.I), Audience.public_units),
+    (
+        re.compile(
+            r"cán bộ,? công chức(?:,? viên chức)?(?:,? người lao động)?|công chức,? viên chức|đội ngũ cán bộ",
+            re.I,
+        ),
+        Audience.officials,
+    ),
+    (
+        re.compile(r"tổ chức chính trị\s*-\s*xã hội|đoàn thể|Mặt trận Tổ quốc", re.I),
+        Audience.political_orgs,
+    ),
+    (
+        re.compile(r"đơn vị sự nghiệp(?: công lập)?|cung ứng dịch vụ công", re.I),
+        Audience.public_units,
+    ),
     (re.compile(r"doanh nghiệp", re.I), Audience.businesses),
-    (re.compile(r"(?:mọi |các |toàn thể )?(?:tầng lớp )?[Nn]hân dân|người dân|công dân|tổ chức,? cá nhân|cá nhân,? tổ chức", re.I), Audience.citizens),
+    (
+        re.compile(
+            r"(?:mọi |các |toàn thể )?(?:tầng lớp )?[Nn]hân dân|người dân|công dân|tổ chức,? cá nhân|cá nhân,? tổ chức",
+            re.I,
+        ),
+        Audience.citizens,
+    ),
     (re.compile(r"cơ quan báo chí|phóng viên", re.I), Audience.media),
     (re.compile(r"người đứng đầu", re.I), Audience.heads),
 ]
@@ -189,13 +228,31 @@ AREA_PHRASES: list[tuple[re.Pattern[str], Area]] = [
     (re.compile(r"cải cách thể chế|\bthể chế\b", re.I), Area.institutions),
     (re.compile(r"thủ tục hành chính|\bTTHC\b|một cửa"), Area.procedures),
     (re.compile(r"tổ chức bộ máy|bộ máy hành chính|tinh giản biên chế", re.I), Area.apparatus),
-    (re.compile(r"chế độ công vụ|đội ngũ cán bộ|vị trí việc làm|đạo đức công vụ|công vụ, công chức", re.I), Area.civil_service),
+    (
+        re.compile(
+            r"chế độ công vụ|đội ngũ cán bộ|vị trí việc làm|đạo đức công vụ|công vụ, công chức",
+            re.I,
+        ),
+        Area.civil_service,
+    ),
     (re.compile(r"tài chính công", re.I), Area.public_finance),
-    (re.compile(r"Chính phủ điện tử|Chính phủ số|chính quyền điện tử|chính quyền số|chuyển đổi số|dịch vụ công trực tuyến", re.I), Area.digital_government),
-    (re.compile(r"hiện đại hóa (?:nền )?hành chính|hiện đại hoá (?:nền )?hành chính", re.I), Area.modernisation),
+    (
+        re.compile(
+            r"Chính phủ điện tử|Chính phủ số|chính quyền điện tử|chính quyền số|chuyển đổi số|dịch vụ công trực tuyến",
+            re.I,
+        ),
+        Area.digital_government,
+    ),
+    (
+        re.compile(r"hiện đại hóa (?:nền )?hành chính|hiện đại hoá (?:nền )?hành chính", re.I),
+        Area.modernisation,
+    ),
 ]
 INDEX_PHRASES: list[tuple[re.Pattern[str], IndexName]] = [
-    (re.compile(r"PAR ?INDEX|Par Index|PAR Index|[Cc]hỉ số (?:CCHC|cải cách hành chính)"), IndexName.par_index),
+    (
+        re.compile(r"PAR ?INDEX|Par Index|PAR Index|[Cc]hỉ số (?:CCHC|cải cách hành chính)"),
+        IndexName.par_index,
+    ),
     (re.compile(r"SIPAS|[Cc]hỉ số (?:đo lường )?(?:sự )?hài lòng"), IndexName.sipas),
     (re.compile(r"PAPI|hiệu quả quản trị (?:và )?hành chính công"), IndexName.papi),
     (re.compile(r"\bPCI\b|năng lực cạnh tranh cấp tỉnh"), IndexName.pci),

@@ -9,7 +9,9 @@ from cchc.extract.structure import Outline
 from cchc.model import AudienceItem, IndexRef, Objective, Section, Topic
 from cchc.vocab import SectionKind
 
-_TO_AUDIENCE = re.compile(r"(?:tới|đến)\s+(?:các tầng lớp|đội ngũ|cán bộ|công chức|người dân|nhân dân|các tổ chức)", re.I)
+_TO_AUDIENCE = re.compile(
+    r"(?:tới|đến)\s+(?:các tầng lớp|đội ngũ|cán bộ|công chức|người dân|nhân dân|các tổ chức)", re.I
+)
 
 
 def extract_sections(outline: Outline) -> list[Section]:
@@ -60,7 +62,8 @@ def extract_audiences(outline: Outline) -> list[AudienceItem]:
     sentences = [
         s
         for b in outline.blocks
-        if SectionKind.audience in b.kinds and not (b.heading_kinds and not b.value and b.marker is not None)
+        if SectionKind.audience in b.kinds
+        and not (b.heading_kinds and not b.value and b.marker is not None)
         for s in b.sentences
     ]
     if not sentences:

@@ -72,7 +72,11 @@ def check_numbering(lines: list[str]) -> list[tuple[str, dict[str, Any]]]:
             notes.append(
                 (
                     "x_note_numbering",
-                    {"where": heading or "-", "prev": prev.label if prev else "-", "next": marker.label},
+                    {
+                        "where": heading or "-",
+                        "prev": prev.label if prev else "-",
+                        "next": marker.label,
+                    },
                 )
             )
         last[marker.kind] = marker

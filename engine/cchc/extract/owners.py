@@ -18,7 +18,9 @@ ORG_START = re.compile(
     r"^(?:Các|các|Văn phòng|Sở|UBND|Ủy ban|Uỷ ban|Phòng|Ban|Công chức|Trung tâm|Đài|Báo|Cổng|"
     r"Trưởng|Bộ phận|Chủ tịch|Giám đốc|Thủ trưởng|Đoàn|Hội|Mặt trận|UBMTTQ\w*|Công an|Trường|Bộ)\b(?! cáo)"
 )
-_FIELD_LABEL = re.compile(r"^(?:Nội dung|Sản phẩm|Thời gian|Cơ quan phối hợp|Đơn vị phối hợp|Kinh phí|Mục)", re.I)
+_FIELD_LABEL = re.compile(
+    r"^(?:Nội dung|Sản phẩm|Thời gian|Cơ quan phối hợp|Đơn vị phối hợp|Kinh phí|Mục)", re.I
+)
 _TASK_VERBS = (
     r"phối hợp|chủ trì|tham mưu|có trách nhiệm|thường xuyên|căn cứ|xây dựng|tổ chức|thực hiện|"
     r"báo cáo|triển khai|chịu trách nhiệm|đôn đốc|hướng dẫn|cập nhật|lập|bố trí|chủ động|theo dõi|"
@@ -30,7 +32,11 @@ _LEADING_TIME = re.compile(
     r"(?:\s*(?:,|và)\s*(?:6 tháng|sáu tháng|năm|quý|tháng))*\s*,\s*"
 )
 _SUBJECT = re.compile(
-    r"^(?:Giao\s+)?(?P<org>" + ORG_START.pattern[1:] + r"[^:;.]{0,90}?)\s+(?=(?:" + _TASK_VERBS + r")\b)"
+    r"^(?:Giao\s+)?(?P<org>"
+    + ORG_START.pattern[1:]
+    + r"[^:;.]{0,90}?)\s+(?=(?:"
+    + _TASK_VERBS
+    + r")\b)"
 )
 _FOR = re.compile(
     r"^Đối với (?P<org>.+?),\s*(?=(?:trong|ưu tiên|phải|cần|hằng|hàng|mỗi|định kỳ|thực hiện|tổ chức)\b)"
@@ -42,9 +48,14 @@ PARTNER_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp
 
 
 def _label_owner(block: Block) -> str | None:
-    if block.label is not None and not _FIELD_LABEL.match(block.label):
-        if ORG_START.match(block.label) and not DOER_LABEL.match(block.label):
-            return _RESPONSIBLE.sub("", block.label + " ").strip()
+    label = block.label
+    if (
+        label is not None
+        and not _FIELD_LABEL.match(label)
+        and ORG_START.match(label)
+        and not DOER_LABEL.match(label)
+    ):
+        return _RESPONSIBLE.sub("", label + " ").strip()
     if block.marker is not None and block.marker.kind in ("arabic", "letter") and not block.label:
         text = re.sub(r"^Giao\s+", "", block.text.rstrip(":. "))
         if ORG_START.match(text) and _RESPONSIBLE.search(block.text + " "):
@@ -81,7 +92,10 @@ def split_levels(owner: str) -> list[str]:
     """'Ủy ban nhân dân cấp huyện, cấp xã' → one owner per level."""
     m = _TWO_LEVELS.match(owner)
     if m:
-        return [f"{m.group('head')} cấp {m.group('a').strip()}", f"{m.group('head')} cấp {m.group('b').strip()}"]
+        return [
+            f"{m.group('head')} cấp {m.group('a').strip()}",
+            f"{m.group('head')} cấp {m.group('b').strip()}",
+        ]
     return [owner]
 
 
@@ -108,5 +122,8 @@ def owner_level(owner: str | None, on: dt.date | None = None) -> Level | None:
 def split_partners(text: str) -> list[str]:
     """'Trưởng các ấp và các bộ phận chuyên môn xã' → two partners."""
     text = text.strip().rstrip(".;")
-    parts = re.split(r"\s*;\s*|,\s+(?=(?:các|Các|Công chức|Trưởng|Trung tâm|Phòng|Sở|UBND|Ủy ban|Ban|Văn phòng)\b)|\s+và\s+(?=(?:các|Các|Trưởng|Công chức)\b)", text)
+    parts = re.split(
+        r"\s*;\s*|,\s+(?=(?:các|Các|Công chức|Trưởng|Trung tâm|Phòng|Sở|UBND|Ủy ban|Ban|Văn phòng)\b)|\s+và\s+(?=(?:các|Các|Trưởng|Công chức)\b)",
+        text,
+    )
     return [p.strip() for p in parts if p.strip()]

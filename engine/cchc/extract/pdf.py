@@ -38,7 +38,9 @@ def _space_width(line: dict[str, Any]) -> float:
 
 def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]:
     """Join one page's lines into paragraphs; `carry` holds the open paragraph of the last page."""
-    lines = [ln for ln in lines if ln["text"].strip() and not _PAGE_NUMBER.match(ln["text"].strip())]
+    lines = [
+        ln for ln in lines if ln["text"].strip() and not _PAGE_NUMBER.match(ln["text"].strip())
+    ]
     if not lines:
         return carry
     right = max(float(ln["x1"]) for ln in lines)

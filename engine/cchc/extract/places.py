@@ -10,7 +10,26 @@ _LEVEL_WORD = re.compile(
 )
 # Capitalised words that start the next phrase rather than continue a place name.
 _NOT_NAME = frozenset(
-    "Ban Kế Quyết Nghị Về Chương Thực Căn Hướng Tuyên Trên Thông Công Cải Sở UBND Ủy Uỷ".split()
+    [
+        "Ban",
+        "Kế",
+        "Quyết",
+        "Nghị",
+        "Về",
+        "Chương",
+        "Thực",
+        "Căn",
+        "Hướng",
+        "Tuyên",
+        "Trên",
+        "Thông",
+        "Công",
+        "Cải",
+        "Sở",
+        "UBND",
+        "Ủy",
+        "Uỷ",
+    ]
 )
 
 
@@ -29,7 +48,7 @@ def proper_name(text: str) -> str:
     """The capitalised words at the start of `text`: 'Tân Biên Ban hành…' → 'Tân Biên'."""
     words: list[str] = []
     for token in text.split():
-        word = token.rstrip(",.;:)”\"")
+        word = token.rstrip(',.;:)”"')
         if not word or not word[0].isupper() or word in _NOT_NAME or not word[0].isalpha():
             break
         words.append(word)

@@ -35,7 +35,9 @@ def _completion(outline: Outline, default_year: int | None):  # type: ignore[no-
         head = (block.label or block.text).lower()
         if not head.startswith("thời gian"):
             continue
-        texts = [block.value or block.text] + [s for b in outline.descendants(block) for s in b.sentences]
+        texts = [block.value or block.text] + [
+            s for b in outline.descendants(block) for s in b.sentences
+        ]
         for text in texts:
             if "hoàn thành" in text.lower():
                 found = find_deadlines(text, default_year)
@@ -53,7 +55,9 @@ def extract_text(raw: str, lang: Lang = "vi", pre_notes: list[Note] | None = Non
     notes.extend(header.notes)
     cited, parents = extract_citations(outline, header.document.number)
     single_year = bool(
-        header.period.start and header.period.end and header.period.start.year == header.period.end.year
+        header.period.start
+        and header.period.end
+        and header.period.start.year == header.period.end.year
     )
     default_year = (
         header.period.end.year
@@ -71,7 +75,9 @@ def extract_text(raw: str, lang: Lang = "vi", pre_notes: list[Note] | None = Non
     missing_owner = [a.id or "?" for a in activities if a.owner is None]
     if missing_owner:
         notes.append(
-            Note("x_note_activity_owner", {"ids": ", ".join(missing_owner), "n": len(missing_owner)})
+            Note(
+                "x_note_activity_owner", {"ids": ", ".join(missing_owner), "n": len(missing_owner)}
+            )
         )
     for path, value in (("budget", budget), ("reporting", reporting), ("activities", activities)):
         if not value:

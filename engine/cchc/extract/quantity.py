@@ -30,18 +30,51 @@ _PER_UNIT = {
 }
 _RATES: list[re.Pattern[str]] = [
     # 01 lần/năm, 04 số/tháng
-    re.compile(_MIN + r"(?P<n>" + NUM + r")\s*" + _THING + r"?\s*/\s*(?P<u>" + _UNIT + r")\b", re.I),
+    re.compile(
+        _MIN + r"(?P<n>" + NUM + r")\s*" + _THING + r"?\s*/\s*(?P<u>" + _UNIT + r")\b", re.I
+    ),
     # mỗi tuần một lần, mỗi tháng ít nhất một lần, một tháng 02 chuyên mục
-    re.compile(r"(?:mỗi|một|hằng|hàng)\s+(?P<u>" + _UNIT + r")\s*,?\s*" + _MIN + r"(?P<n>" + NUM + r")\s+" + _THING, re.I),
+    re.compile(
+        r"(?:mỗi|một|hằng|hàng)\s+(?P<u>"
+        + _UNIT
+        + r")\s*,?\s*"
+        + _MIN
+        + r"(?P<n>"
+        + NUM
+        + r")\s+"
+        + _THING,
+        re.I,
+    ),
     # 2 lần mỗi năm, một lần một tháng
-    re.compile(_MIN + r"(?P<n>" + NUM + r")\s+" + _THING + r"\s+(?:mỗi|một|trên|trong)\s+(?P<u>" + _UNIT + r")\b", re.I),
+    re.compile(
+        _MIN
+        + r"(?P<n>"
+        + NUM
+        + r")\s+"
+        + _THING
+        + r"\s+(?:mỗi|một|trên|trong)\s+(?P<u>"
+        + _UNIT
+        + r")\b",
+        re.I,
+    ),
     # trong năm phải có ít nhất một lần (tổ chức đối thoại)
-    re.compile(r"(?:trong|mỗi|hằng|hàng)\s+(?P<u>" + _UNIT + r")\b[^.;]{0,25}?(?:ít nhất|tối thiểu)\s+(?P<n>" + NUM + r")\s+" + _THING, re.I),
+    re.compile(
+        r"(?:trong|mỗi|hằng|hàng)\s+(?P<u>"
+        + _UNIT
+        + r")\b[^.;]{0,25}?(?:ít nhất|tối thiểu)\s+(?P<n>"
+        + NUM
+        + r")\s+"
+        + _THING,
+        re.I,
+    ),
     # định kỳ hằng quý, hàng tháng: once per unit
     re.compile(r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?P<u>tuần|tháng|quý|năm)\b", re.I),
 ]
 # 02 đợt tập huấn, 03 hội nghị: a count over the plan's period
-_TOTAL = re.compile(r"(?<![\d/])(?P<n>\d{1,3}|hai|ba|bốn)\s+(?P<t>đợt|lớp|hội nghị|buổi|cuộc|phóng sự|chuyên mục|số|lần)\b(?!\s*/)", re.I)
+_TOTAL = re.compile(
+    r"(?<![\d/])(?P<n>\d{1,3}|hai|ba|bốn)\s+(?P<t>đợt|lớp|hội nghị|buổi|cuộc|phóng sự|chuyên mục|số|lần)\b(?!\s*/)",
+    re.I,
+)
 _DURATION = re.compile(
     r"(?:thời lượng|mỗi lần|mỗi số|mỗi chương trình|thời gian phát sóng)[^.;]{0,40}?(?P<n>\d{1,3})\s*phút"
     r"|(?P<m>\d{1,3})\s*phút\s*/\s*(?:lần|số|chương trình|buổi)",
@@ -81,7 +114,9 @@ def find_quantities(text: str, single_year: bool) -> list[Quantity]:
     for m in _TOTAL.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        out.append(Quantity(m.start(), number(m.group("n")), Per.year if single_year else Per.period))
+        out.append(
+            Quantity(m.start(), number(m.group("n")), Per.year if single_year else Per.period)
+        )
     for m in _DURATION.finditer(text):
         out.append(Quantity(m.start(), duration=int(m.group("n") or m.group("m"))))
     for m in _PEAK.finditer(text):

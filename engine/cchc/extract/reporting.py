@@ -17,7 +17,9 @@ _RECIPIENT_HEAD = (
     r"Thường trực|Huyện ủy|Tỉnh ủy|Đảng ủy|Thủ trưởng)"
 )
 _TO = re.compile(
-    r"(?:gửi\s+(?:về\s+)?|về\s+|đến\s+|lên\s+|trình\s+|báo cáo\s+)(?P<to>" + _RECIPIENT_HEAD + r"\b[^,;.()]*?)"
+    r"(?:gửi\s+(?:về\s+)?|về\s+|đến\s+|lên\s+|trình\s+|báo cáo\s+)(?P<to>"
+    + _RECIPIENT_HEAD
+    + r"\b[^,;.()]*?)"
     r"(?P<via>\s*\((?:qua|thông qua)[^)]*\))?"
     r"(?=\s*(?:[,;.]|$|\s(?:để|theo|trước|chậm nhất|trong|phê duyệt|xem xét|tổng hợp|về|định kỳ)\b))"
 )
@@ -46,7 +48,10 @@ def _recipients(clause: str) -> list[tuple[str, str]]:
     to = m.group("to").strip()
     via = (m.group("via") or "").strip()
     parts = re.split(r"\s+và\s+(?=" + _RECIPIENT_HEAD + r"\b)", to)
-    return [(p.strip() + (f" {via}" if via and i == len(parts) - 1 else ""), p.strip()) for i, p in enumerate(parts)]
+    return [
+        (p.strip() + (f" {via}" if via and i == len(parts) - 1 else ""), p.strip())
+        for i, p in enumerate(parts)
+    ]
 
 
 def _frequencies(clause: str) -> list[Per | None]:
@@ -56,10 +61,15 @@ def _frequencies(clause: str) -> list[Per | None]:
     return found or [None]
 
 
-def extract_reporting(outline: Outline, default_year: int | None, on: dt.date | None) -> list[ReportingDuty]:
+def extract_reporting(
+    outline: Outline, default_year: int | None, on: dt.date | None
+) -> list[ReportingDuty]:
     titled = "title" in ReportingDuty.model_fields
     duties: list[ReportingDuty] = []
-    sectioned = any(SectionKind.organisation in b.kinds or SectionKind.reporting in b.kinds for b in outline.blocks)
+    sectioned = any(
+        SectionKind.organisation in b.kinds or SectionKind.reporting in b.kinds
+        for b in outline.blocks
+    )
     for block in outline.blocks:
         kinds = set(block.kinds)
         if sectioned and not kinds & {SectionKind.organisation, SectionKind.reporting}:

@@ -9,6 +9,7 @@ as Vietnamese wins; text that reads as neither is refused rather than garbled.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,10 +20,86 @@ from cchc.loader import InputError, read_bytes
 
 # Frequent syllables of administrative Vietnamese: a decoding that produces them is right.
 _COMMON = frozenset(
-    """của và các cho được trong những với hành chính cải cách tuyên truyền kế hoạch thực hiện
-    năm người dân công tổ chức về có là đến theo nhà nước cơ quan đơn vị cán bộ xã tỉnh huyện
-    phường thủ tục nội dung hình thức quyết định số ngày tháng ủy ban nhân trên địa bàn việc
-    đối tượng báo cáo kinh phí giai đoạn yêu cầu mục đích triển khai tiếp nâng cao trách nhiệm""".split()
+    [
+        "của",
+        "và",
+        "các",
+        "cho",
+        "được",
+        "trong",
+        "những",
+        "với",
+        "hành",
+        "chính",
+        "cải",
+        "cách",
+        "tuyên",
+        "truyền",
+        "kế",
+        "hoạch",
+        "thực",
+        "hiện",
+        "năm",
+        "người",
+        "dân",
+        "công",
+        "tổ",
+        "chức",
+        "về",
+        "có",
+        "là",
+        "đến",
+        "theo",
+        "nhà",
+        "nước",
+        "cơ",
+        "quan",
+        "đơn",
+        "vị",
+        "cán",
+        "bộ",
+        "xã",
+        "tỉnh",
+        "huyện",
+        "phường",
+        "thủ",
+        "tục",
+        "nội",
+        "dung",
+        "hình",
+        "thức",
+        "quyết",
+        "định",
+        "số",
+        "ngày",
+        "tháng",
+        "ủy",
+        "ban",
+        "nhân",
+        "trên",
+        "địa",
+        "bàn",
+        "việc",
+        "đối",
+        "tượng",
+        "báo",
+        "cáo",
+        "kinh",
+        "phí",
+        "giai",
+        "đoạn",
+        "yêu",
+        "cầu",
+        "mục",
+        "đích",
+        "triển",
+        "khai",
+        "tiếp",
+        "nâng",
+        "cao",
+        "trách",
+        "nhiệm",
+    ]
 )
 _WORD = re.compile(r"\w+")
 
@@ -56,10 +133,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _legacy(data: bytes) -> Decoded | None:
     candidates: list[Decoded] = []
-    try:
+    with contextlib.suppress(UnicodeDecodeError):  # cp1258 leaves a few bytes undefined
         candidates.append(Decoded(data.decode("cp1258"), "windows-1258"))
-    except UnicodeDecodeError:
-        pass
     tcvn = decode_tcvn3(data)
     if tcvn is not None:
         candidates.append(Decoded(tcvn, "tcvn3"))
@@ -100,7 +175,9 @@ def _strict(data: bytes, encoding: str, file: str | Path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError.one(file, "x_encoding_bad", encoding=encoding.upper(), pos=exc.start) from None
+        raise InputError.one(
+            file, "x_encoding_bad", encoding=encoding.upper(), pos=exc.start
+        ) from None
 
 
 def read_text_file(path: Path) -> Decoded:
