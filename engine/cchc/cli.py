@@ -9,8 +9,8 @@ import click
 
 from cchc import __version__
 from cchc.commands.check import check_cmd
-from cchc.commands.index import index_cmd
 from cchc.commands.extract import extract_cmd
+from cchc.commands.index import index_cmd
 from cchc.commands.rules import rules_cmd
 from cchc.commands.schema import schema_cmd
 
