@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from cchc.extract import extract_text
 from cchc.extract.clean import clean
+from cchc.model import Plan
 
 BODY = [
     "KẾ HOẠCH",
@@ -133,3 +137,22 @@ def test_numbering_with_a_space_before_the_dot_is_repaired() -> None:
     assert clean(" 2 . Cập nhật kịp thời bộ thủ tục hành chính.").lines == [
         "2. Cập nhật kịp thời bộ thủ tục hành chính."
     ]
+
+
+# --- anything at all ----------------------------------------------------------------------------
+
+_PIECES = [
+    "I. NỘI DUNG", "II. HÌNH THỨC", "III. TỔ CHỨC THỰC HIỆN", "1.", "a)", "- ", "Số: 12/KH-UBND",
+    "ngày 99 tháng 13 năm 2024", "31/02/2024", "mỗi tuần 999 lần", "thời lượng 9999 phút",
+    "Quyết định số 1/QĐ-UBND ngày 01/01/1800 của", "trước tháng 13", "hội nghị đối thoại", "Đài Phát thanh:",
+    "Kinh phí 999.999.999.999.999.999 tỷ đồng", "Thời gian thực hiện từ năm 2030-2020", "\n", " ", ";", ":", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=20)), max_size=40))
+def test_any_text_gives_a_valid_plan_or_nothing_worse(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    plan = extract_text(text).plan
+    # What the extractor emits must load back through the model unchanged.
+    assert Plan.model_validate(plan.model_dump(mode="json")) == plan

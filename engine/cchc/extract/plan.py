@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from cchc.extract.activities import Context, extract_activities
 from cchc.extract.citations import extract_citations
@@ -100,7 +101,23 @@ def extract_text(raw: str, lang: Lang = "vi", pre_notes: list[Note] | None = Non
         format_parts=None,
         notes=[t(n.key, lang, **n.params) for n in notes],
     )
+    # Lists were filled in place: validate the whole plan once more, as a loader would.
+    plan = Plan.model_validate(_fit(plan.model_dump(mode="json")))
     return Extraction(plan, notes, outline)
+
+
+_MAX_TEXT = 20_000
+
+
+def _fit(value: Any) -> Any:
+    """Shorten runaway strings (a PDF paragraph that never ends) to the model's limit."""
+    if isinstance(value, str):
+        return value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
+    if isinstance(value, list):
+        return [_fit(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _fit(v) for k, v in value.items()}
+    return value
 
 
 __all__ = ["Extraction", "extract_text"]

@@ -119,5 +119,6 @@ def extract_budget(outline: Outline) -> list[BudgetLine]:
             a = _AMOUNT.search(sentence)
             if a:
                 amount = int(a.group("n").replace(".", "")) * _UNITS[a.group("u")]
+                amount = amount if amount <= 10**15 else None
             lines.append(BudgetLine(source=source, amount_vnd=amount, evidence=sentence))
     return lines
