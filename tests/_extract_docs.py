@@ -107,7 +107,15 @@ def write_pdf(path: Path, font: Path) -> Path:
     pdf.add_page()
     pdf.add_font("DejaVu", fname=str(font))
     pdf.set_font("DejaVu", size=11)
-    for line in plan_lines():
+    # The official header is two columns side by side, as Word prints its header table.
+    left, right = HEADER[:3], HEADER[3:]
+    for i in range(3):
+        pdf.set_xy(10, 10 + 6 * i)
+        pdf.cell(70, 6, left[i], align="C")
+        pdf.set_xy(90, 10 + 6 * i)
+        pdf.cell(110, 6, right[i], align="C")
+    pdf.set_xy(10, 34)
+    for line in plan_lines()[len(HEADER) :]:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
     pdf.output(str(path))

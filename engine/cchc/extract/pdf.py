@@ -36,6 +36,64 @@ def _space_width(line: dict[str, Any]) -> float:
     return (statistics.median(sizes) if sizes else 10.0) * 0.28
 
 
+def _segments(line: dict[str, Any]) -> list[dict[str, Any]]:
+    """Split a visual line where a wide gap separates two columns (a header table)."""
+    chars = [c for c in line.get("chars") or [] if c["text"].strip()]
+    if not chars:
+        return [line]
+    gap = 4 * _space_width(line)
+    groups: list[list[dict[str, Any]]] = [[chars[0]]]
+    for ch in chars[1:]:
+        if float(ch["x0"]) - float(groups[-1][-1]["x1"]) > gap:
+            groups.append([ch])
+        else:
+            groups[-1].append(ch)
+    if len(groups) == 1:
+        return [line]
+    out = []
+    for g in groups:
+        text = ""
+        for prev, ch in zip([None, *g[:-1]], g, strict=True):
+            if (
+                prev is not None
+                and float(ch["x0"]) - float(prev["x1"]) > 0.15 * _space_width(line) * 3
+            ):
+                text += " "
+            text += ch["text"]
+        out.append(
+            {**line, "text": text, "x0": g[0]["x0"], "x1": g[-1]["x1"], "chars": g, "column": True}
+        )
+    return out
+
+
+def _columns(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lines of a two-column block (official header, signature) read column by column."""
+    out: list[dict[str, Any]] = []
+    run: list[list[dict[str, Any]]] = []
+
+    def flush() -> None:
+        width = max(len(r) for r in run) if run else 0
+        if width >= 3:
+            # A data table: one line per row, cells joined as the .docx reader joins them.
+            out.extend(
+                {**r[0], "text": " | ".join(s["text"] for s in r), "x1": r[-1]["x1"]} for r in run
+            )
+        else:
+            for col in range(width):
+                out.extend(r[col] for r in run if col < len(r))
+        run.clear()
+
+    for ln in lines:
+        parts = _segments(ln)
+        if len(parts) > 1:
+            run.append(parts)
+        else:
+            flush()
+            out.append(ln)
+    flush()
+    return out
+
+
 def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]:
     """Join one page's lines into paragraphs; `carry` holds the open paragraph of the last page."""
     lines = [
@@ -43,6 +101,7 @@ def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]
     ]
     if not lines:
         return carry
+    lines = _columns(lines)
     right = max(float(ln["x1"]) for ln in lines)
     left = min(float(ln["x0"]) for ln in lines)
     heights = [float(ln["bottom"] - ln["top"]) for ln in lines]
@@ -58,6 +117,7 @@ def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]
             fitted = float(prev["x1"]) + _space_width(prev) + _first_word_width(ln) <= right
             indented = float(ln["x0"]) > left + 2 * _space_width(ln)
             joined = not fitted and not indented and gap < 0.9 * line_h
+            joined = joined and not ln.get("column") and not prev.get("column")
         if joined and paragraphs:
             paragraphs[-1] = paragraphs[-1].rstrip("\u0000") + " " + text
         else:
