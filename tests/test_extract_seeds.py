@@ -80,12 +80,14 @@ def test_tan_phong_structured_plan() -> None:
         "Tân Phong",
         dt.date(2024, 4, 1),
     )
+    # The plan calls itself "Ủy ban nhân dân huyện Tân Phong"; its locality is xã Tân Phong.
     assert (p.issuer.name, p.issuer.level, p.issuer.district) == (
-        "Ủy ban nhân dân huyện Tân Phong",
+        "UBND xã Tân Phong",
         Level.commune,
         "Tân Biên",
     )
-    assert any("xã Tân Phong" in n for n in p.notes)  # the level follows the plan's locality
+    assert p.issuer.other_names == ["Ủy ban nhân dân huyện Tân Phong"]
+    assert any("issuer.other_names" in n for n in p.notes)
     assert {a.deadline for a in p.activities} == {dt.date(2024, 10, 31)}
     (duty,) = p.reporting
     assert (duty.to, duty.due_date, duty.frequency) == (

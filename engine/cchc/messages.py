@@ -449,8 +449,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the issuer was inferred from the text (no issuer line): {name}",
     ),
     "x_note_issuer_level": (
-        "cơ quan ban hành ghi là '{name}', nhưng địa bàn của kế hoạch cho thấy là {local}: cấp lấy theo địa bàn",
-        "the issuer is written '{name}', but the plan's locality shows {local}: the level follows the locality",
+        "cơ quan ban hành ghi là '{name}', nhưng địa bàn của kế hoạch cho thấy là {local}: tên và cấp lấy theo địa bàn, tên ghi sai giữ trong issuer.other_names",
+        "the issuer is written '{name}', but the plan's locality shows {local}: name and level follow the locality, the written name is kept in issuer.other_names",
     ),
     "x_note_self_reference": (
         "số, ngày của văn bản lấy từ câu: {sentence}",

@@ -256,8 +256,8 @@ def _plain(outline: Outline, block: Block, ctx: Context, primary: bool) -> list[
                     owner_level=owner_level(who, ctx.on),
                     evidence=sentence,
                 )
-                deadline = _deadline([sentence], ctx)
-                act.deadline = deadline
+                # The deadline of the clause that names the form, not of a report in the next clause.
+                act.deadline = _deadline([m.sentence or sentence], ctx)
                 covers = {m.form}
                 if (
                     m.form in _BROADCAST

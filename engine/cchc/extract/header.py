@@ -229,9 +229,11 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
         canonical = _fix_level(short_name(_WHO_TRIM.sub("", name)), doc.title)
         if chosen is not header and name.lower() not in chosen[1].lower():
             notes.append(Note("x_note_issuer_inferred", {"name": name}))
-        if canonical != short_name(_WHO_TRIM.sub("", name)):
-            notes.append(Note("x_note_issuer_level", {"name": name, "local": canonical}))
         issuer.name, issuer.evidence = name, chosen[1]
+        if canonical != short_name(_WHO_TRIM.sub("", name)):
+            # The plan misnames itself: its proper name leads, the written one is kept aside.
+            notes.append(Note("x_note_issuer_level", {"name": name, "local": canonical}))
+            issuer.name, issuer.other_names = canonical, [name]
     else:
         # No issuer written anywhere: the locality the plan covers names it.
         for text in texts:

@@ -107,7 +107,8 @@ def extract_reporting(
 def extract_budget(outline: Outline) -> list[BudgetLine]:
     lines: list[BudgetLine] = []
     for block in outline.blocks:
-        if SectionKind.funding not in block.kinds or (block.is_heading and not block.value):
+        funding = SectionKind.funding in block.kinds or block.text.startswith("Kinh phí")
+        if not funding or (block.is_heading and not block.value):
             continue
         for sentence in block.sentences:
             m = _FUND_SOURCE.search(sentence)

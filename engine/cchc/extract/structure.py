@@ -141,7 +141,7 @@ def build_outline(lines: list[str]) -> Outline:
             roman=roman,
         )
         m = _LABEL.match(text)
-        if m and len(m.group(1).split()) <= 10 and not re.search(r"\d{1,2}/\d", m.group(1)):
+        if m and len(m.group(1).split()) <= 14 and not re.search(r"\d{1,2}/\d", m.group(1)):
             block.label, block.value = m.group(1).strip(), m.group(2).strip()
         if marker and marker.kind in ("roman", "arabic", "letter"):
             head = block.label if block.label and block.value else text
