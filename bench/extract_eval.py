@@ -11,6 +11,8 @@ the text is extracted exactly as `cchc extract` does and compared with the fixtu
 - activities: matched on (form, count, per, duration in minutes); `form only` on the form.
 - deadlines: the dates of activity deadlines and reporting due dates, as multisets.
 
+The last column is the time to read and extract each text (best of three runs).
+
     python bench/extract_eval.py [--fixtures fixtures/seeds] [--texts DIR]
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,7 +142,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skip {fx.name}: no text {text}", file=sys.stderr)
             continue
         fixture = json.loads(fx.read_text(encoding="utf-8"))
-        found = extract_file(text).plan.model_dump(mode="json")
+        timings = []
+        for _ in range(3):
+            start = time.perf_counter()
+            extraction = extract_file(text)
+            timings.append(time.perf_counter() - start)
+        found = extraction.plan.model_dump(mode="json")
         header, misses = score_header(fixture, found)
         citations, unmatched = score_citations(fixture, found)
         unmatched_total += unmatched
@@ -155,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             [fx.stem, f"{header.exact}/{header.fields}"]
             + [f"{_pct(scores[g].precision)} / {_pct(scores[g].recall)}" for g in groups[1:]]
+            + [f"{1000 * min(timings):.0f}"]
         )
         if args.verbose:
             for m in misses:
@@ -163,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no fixtures with texts under {args.fixtures}", file=sys.stderr)
         return 2
     print(f"{len(rows)} seed plans; cells are precision / recall\n")
-    print(tabulate(rows, headers=["seed", "header exact", *groups[1:]], tablefmt="simple"))
+    print(tabulate(rows, headers=["seed", "header exact", *groups[1:], "ms"], tablefmt="simple"))
     print()
     summary = [
         [

@@ -71,6 +71,22 @@ def normalise(text: str) -> tuple[str, bool]:
     return "\n".join(lines), was_nfd
 
 
+MAX_LINE = 5_000  # characters; a real paragraph is far shorter (the seeds' longest: 2,000)
+
+
+def _split_long(line: str) -> list[str]:
+    """Cut a runaway paragraph (a PDF without line ends) at sentence ends, else at spaces."""
+    out: list[str] = []
+    while len(line) > MAX_LINE:
+        dot = line.rfind(". ", 0, MAX_LINE)
+        space = line.rfind(" ", 0, MAX_LINE)
+        cut = dot + 1 if dot > 0 else (space if space > 0 else MAX_LINE)
+        out.append(line[:cut].strip())
+        line = line[cut:].strip()
+    out.append(line)
+    return [piece for piece in out if piece]
+
+
 def _trim_chrome(lines: list[str]) -> tuple[list[str], int, int]:
     start = next((i for i, ln in enumerate(lines) if _START.match(ln)), 0)
     end = next((i for i in range(start + 1, len(lines)) if _END.match(lines[i])), len(lines))
@@ -91,6 +107,8 @@ def _remove_duplicate(lines: list[str]) -> tuple[list[str], int]:
         where.setdefault(ln, []).append(i)
     best = (0, 0, 0)  # length, first copy, second copy
     for i, ln in enumerate(lines):
+        if len(where[ln]) > 50:
+            continue  # a separator or bullet repeated everywhere does not start a body copy
         for j in where[ln]:
             if j <= i or (i > 0 and lines[i - 1] == lines[j - 1]):
                 continue  # not the start of a run
@@ -129,13 +147,14 @@ def clean(raw: str) -> CleanText:
     notes: list[Note] = []
     if was_nfd:
         notes.append(Note("x_note_nfd"))
-    lines = [ln for ln in text.split("\n") if ln]
+    lines = [piece for ln in text.split("\n") if ln for piece in _split_long(ln)]
     lines, before, after = _trim_chrome(lines)
     if before:
         notes.append(Note("x_note_chrome_before", {"n": before}))
     if after:
         notes.append(Note("x_note_chrome_after", {"n": after}))
     lines, broken = _join_broken(lines)
+    lines = [piece for ln in lines for piece in _split_long(ln)]
     if broken:
         notes.append(Note("x_note_joined", {"n": broken}))
     lines, dup = _remove_duplicate(lines)
