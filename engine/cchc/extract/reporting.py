@@ -54,6 +54,15 @@ def _recipients(clause: str) -> list[tuple[str, str]]:
     ]
 
 
+_WHAT_END = re.compile(r",?\s+(?:trước|chậm nhất|để|theo quy định|theo yêu cầu)\b")
+
+
+def _what(clause: str) -> str:
+    """What is sent: 'báo cáo kết quả thực hiện của năm gửi về Sở', up to the deadline."""
+    end = _WHAT_END.search(clause)
+    return (clause[: end.start()] if end else clause).rstrip(" .")[:200]
+
+
 def _frequencies(clause: str) -> list[Per | None]:
     if _ONCE.search(clause):
         return [Per.once]
@@ -64,7 +73,6 @@ def _frequencies(clause: str) -> list[Per | None]:
 def extract_reporting(
     outline: Outline, default_year: int | None, on: dt.date | None
 ) -> list[ReportingDuty]:
-    titled = "title" in ReportingDuty.model_fields
     duties: list[ReportingDuty] = []
     sectioned = any(
         SectionKind.organisation in b.kinds or SectionKind.reporting in b.kinds
@@ -91,6 +99,7 @@ def extract_reporting(
                 for to, bare in recipients:
                     for freq in _frequencies(clause):
                         duty = ReportingDuty(
+                            title=_what(clause[m.start() :]),
                             by=by,
                             to=to,
                             to_level=owner_level(bare, on),
@@ -98,8 +107,6 @@ def extract_reporting(
                             frequency=freq,
                             evidence=sentence,
                         )
-                        if titled:
-                            duty.title = clause[m.start() :].split(",")[0][:200]  # type: ignore[attr-defined]
                         duties.append(duty)
     return duties
 
