@@ -9,6 +9,7 @@ import click
 
 from cchc import __version__
 from cchc.commands.check import check_cmd
+from cchc.commands.extract import extract_cmd
 from cchc.commands.index import index_cmd
 from cchc.commands.rules import rules_cmd
 from cchc.commands.schema import schema_cmd
@@ -46,6 +47,7 @@ main.add_command(check_cmd)
 main.add_command(schema_cmd)
 main.add_command(rules_cmd)
 main.add_command(index_cmd)
+main.add_command(extract_cmd)
 
 
 def check_main() -> None:

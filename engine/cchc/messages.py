@@ -369,6 +369,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: {reason}",
     ),
     "px_written": ("đã ghi {path} ({units} đơn vị)", "wrote {path} ({units} units)"),
+    # --- extraction from documents (.txt, .docx, .pdf) ---------------------------------------
+    "x_binary": (
+        "tệp nhị phân, không phải văn bản (.txt cần là văn bản thuần)",
+        "binary data, not text (a .txt file must be plain text)",
+    ),
+    "x_encoding_bad": (
+        "tệp khai báo mã {encoding} nhưng có byte lỗi ở vị trí {pos}",
+        "the file declares {encoding} but has a bad byte at offset {pos}",
+    ),
+    "x_encoding_unknown": (
+        "không nhận ra bảng mã: không phải Unicode (UTF-8, UTF-16), Windows-1258 hay TCVN3 (ABC);"
+        " hãy lưu lại dưới dạng văn bản Unicode (UTF-8) hoặc chuyển mã bằng Unikey",
+        "unknown encoding: not Unicode (UTF-8, UTF-16), Windows-1258 or TCVN3 (ABC);"
+        " save the file again as Unicode (UTF-8) text or convert it with Unikey",
+    ),
+    "x_docx_invalid": (
+        "không phải tệp Word .docx hợp lệ (tệp .doc cũ cần lưu lại thành .docx)",
+        "not a valid Word .docx file (save an old .doc file as .docx)",
+    ),
+    "x_docx_invalid_reason": (
+        "tệp Word .docx bị hỏng, không đọc được ({reason})",
+        "the Word .docx file is damaged and cannot be read ({reason})",
+    ),
+    "x_docx_empty": ("tệp Word không có nội dung văn bản", "the Word file contains no text"),
+    "x_pdf_invalid": ("không phải tệp PDF hợp lệ", "not a valid PDF file"),
+    "x_pdf_invalid_reason": (
+        "tệp PDF bị hỏng, không đọc được ({reason})",
+        "the PDF file is damaged and cannot be read ({reason})",
+    ),
+    "x_pdf_encrypted": (
+        "tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi kiểm tra lại",
+        "the PDF file is password-protected; remove the password and try again",
+    ),
+    "x_pdf_scanned": (
+        "tệp PDF là bản quét ({pages} trang, {images} ảnh) không có lớp chữ: không đọc được nội dung;"
+        " hãy dùng tệp Word gốc hoặc PDF xuất từ Word",
+        "the PDF is a scan ({pages} pages, {images} images) without a text layer: its content cannot"
+        " be read; use the original Word file or a PDF exported from Word",
+    ),
+    "x_note_encoding": (
+        "văn bản được chuyển từ bảng mã {encoding} sang Unicode",
+        "the text was converted from {encoding} to Unicode",
+    ),
+    "x_note_tcvn3_case": (
+        "văn bản TCVN3: chữ in hoa có dấu (phông .VnTimeH) được đọc thành chữ thường",
+        "TCVN3 text: capitals with tone marks (.VnTimeH font) are read as lower case",
+    ),
+    "x_note_nfd": (
+        "văn bản ở dạng Unicode tổ hợp (NFD), đã chuẩn hóa về dạng dựng sẵn (NFC)",
+        "the text was in decomposed Unicode (NFD) and was normalised to NFC",
+    ),
+    "x_note_chrome_before": (
+        "đã bỏ {n} dòng của trang web trước phần nội dung kế hoạch",
+        "removed {n} web-page lines before the plan",
+    ),
+    "x_note_chrome_after": (
+        "đã bỏ {n} dòng của trang web sau phần nội dung kế hoạch",
+        "removed {n} web-page lines after the plan",
+    ),
+    "x_note_joined": (
+        "đã nối {n} dòng bị ngắt giữa câu",
+        "joined {n} lines broken inside a sentence",
+    ),
+    "x_note_duplicate": (
+        "nội dung kế hoạch bị lặp lại hai lần ({n} đoạn): chỉ giữ một bản",
+        "the body of the plan is printed twice ({n} paragraphs): one copy kept",
+    ),
+    "x_note_numbering": (
+        "đánh số không liên tục ở mục {where}: sau {prev} là {next}",
+        "numbering jumps in section {where}: {next} follows {prev}",
+    ),
+    "x_note_missing": (
+        "không xác định được {field} từ văn bản",
+        "{field} could not be determined from the text",
+    ),
+    "x_note_issuer_inferred": (
+        "cơ quan ban hành được suy ra từ văn bản (không có dòng tên cơ quan): {name}",
+        "the issuer was inferred from the text (no issuer line): {name}",
+    ),
+    "x_note_issuer_level": (
+        "cơ quan ban hành ghi là '{name}', nhưng địa bàn của kế hoạch cho thấy là {local}: tên và cấp lấy theo địa bàn, tên ghi sai giữ trong issuer.other_names",
+        "the issuer is written '{name}', but the plan's locality shows {local}: name and level follow the locality, the written name is kept in issuer.other_names",
+    ),
+    "x_note_self_reference": (
+        "số, ngày của văn bản lấy từ câu: {sentence}",
+        "the document's number and date come from the sentence: {sentence}",
+    ),
+    "x_note_format_unknown": (
+        "format_parts để trống: các thành phần thể thức (NĐ 30/2020, có con dấu) không xác định được từ phần chữ",
+        "format_parts left null: the format components (Decree 30/2020, seal included) cannot be told from the text",
+    ),
+    "x_note_activity_owner": (
+        "{n} hoạt động chưa xác định được cơ quan thực hiện: {ids}",
+        "{n} activities have no owner: {ids}",
+    ),
+    "x_note_no_sections": (
+        "không tìm thấy đề mục La Mã (I., II., …): văn bản có thể là bản tin tóm tắt kế hoạch",
+        "no Roman-numeral headings (I., II., …) found: the text may be a news summary of the plan",
+    ),
+    "x_not_document": (
+        "không trích xuất được từ tệp {suffix}: cần văn bản kế hoạch .txt, .docx hoặc .pdf",
+        "cannot extract from a {suffix} file: a plan document (.txt, .docx or .pdf) is needed",
+    ),
+    # --- `cchc extract` --------------------------------------------------------------------
+    "x_explain_field": ("Trường", "Field"),
+    "x_explain_value": ("Giá trị", "Value"),
+    "x_explain_evidence": ("Căn cứ trong văn bản", "Evidence in the text"),
+    "x_explain_notes": ("Ghi chú", "Notes"),
+    "x_written": ("đã ghi {path}", "wrote {path}"),
+    "x_output_unwritable": (
+        "không ghi được tệp kết quả {path}: {reason}",
+        "cannot write the output file {path}: {reason}",
+    ),
     # --- command line ----------------------------------------------------------------------
     "error_prefix": ("Lỗi", "Error"),
     "internal_error": (

@@ -1,0 +1,165 @@
+"""PDF plans with a text layer (pdfplumber). A scan without text is refused with that reason.
+
+PDF text comes as visual lines. A paragraph wrapped by the layout is joined again: a line
+continues on the next one when the next line's first word would not have fitted on it and
+the next line is neither indented nor further down than the usual line spacing.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+from typing import Any
+
+from cchc.loader import InputError, read_bytes
+
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
+_MIN_TEXT = 20  # characters: less than this on every page is a scan
+
+
+def _first_word_width(line: dict[str, Any]) -> float:
+    chars = line.get("chars") or []
+    if not chars:
+        return 0.0
+    end = chars[0]
+    for ch in chars:
+        if ch["text"].isspace():
+            break
+        end = ch
+    return float(end["x1"] - chars[0]["x0"])
+
+
+def _space_width(line: dict[str, Any]) -> float:
+    chars = line.get("chars") or []
+    sizes = [float(c.get("size", 10)) for c in chars[:20]]
+    return (statistics.median(sizes) if sizes else 10.0) * 0.28
+
+
+def _segments(line: dict[str, Any]) -> list[dict[str, Any]]:
+    """Split a visual line where a wide gap separates two columns (a header table)."""
+    chars = [c for c in line.get("chars") or [] if c["text"].strip()]
+    if not chars:
+        return [line]
+    gap = 4 * _space_width(line)
+    groups: list[list[dict[str, Any]]] = [[chars[0]]]
+    for ch in chars[1:]:
+        if float(ch["x0"]) - float(groups[-1][-1]["x1"]) > gap:
+            groups.append([ch])
+        else:
+            groups[-1].append(ch)
+    if len(groups) == 1:
+        return [line]
+    out = []
+    for g in groups:
+        text = ""
+        for prev, ch in zip([None, *g[:-1]], g, strict=True):
+            if (
+                prev is not None
+                and float(ch["x0"]) - float(prev["x1"]) > 0.15 * _space_width(line) * 3
+            ):
+                text += " "
+            text += ch["text"]
+        out.append(
+            {**line, "text": text, "x0": g[0]["x0"], "x1": g[-1]["x1"], "chars": g, "column": True}
+        )
+    return out
+
+
+def _columns(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lines of a two-column block (official header, signature) read column by column."""
+    out: list[dict[str, Any]] = []
+    run: list[list[dict[str, Any]]] = []
+
+    def flush() -> None:
+        width = max(len(r) for r in run) if run else 0
+        if width >= 3:
+            # A data table: one line per row, cells joined as the .docx reader joins them.
+            out.extend(
+                {**r[0], "text": " | ".join(s["text"] for s in r), "x1": r[-1]["x1"]} for r in run
+            )
+        else:
+            for col in range(width):
+                out.extend(r[col] for r in run if col < len(r))
+        run.clear()
+
+    for ln in lines:
+        parts = _segments(ln)
+        if len(parts) > 1:
+            run.append(parts)
+        else:
+            flush()
+            out.append(ln)
+    flush()
+    return out
+
+
+def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]:
+    """Join one page's lines into paragraphs; `carry` holds the open paragraph of the last page."""
+    lines = [
+        ln for ln in lines if ln["text"].strip() and not _PAGE_NUMBER.match(ln["text"].strip())
+    ]
+    if not lines:
+        return carry
+    lines = _columns(lines)
+    right = max(float(ln["x1"]) for ln in lines)
+    left = min(float(ln["x0"]) for ln in lines)
+    heights = [float(ln["bottom"] - ln["top"]) for ln in lines]
+    line_h = statistics.median(heights) if heights else 12.0
+    paragraphs = carry
+    prev: dict[str, Any] | None = None
+    for ln in lines:
+        text = ln["text"].strip()
+        if prev is None:
+            joined = bool(paragraphs) and paragraphs[-1].endswith("\u0000")
+        else:
+            gap = float(ln["top"]) - float(prev["bottom"])
+            fitted = float(prev["x1"]) + _space_width(prev) + _first_word_width(ln) <= right
+            indented = float(ln["x0"]) > left + 2 * _space_width(ln)
+            joined = not fitted and not indented and gap < 0.9 * line_h
+            joined = joined and not ln.get("column") and not prev.get("column")
+        if joined and paragraphs:
+            paragraphs[-1] = paragraphs[-1].rstrip("\u0000") + " " + text
+        else:
+            if paragraphs:
+                paragraphs[-1] = paragraphs[-1].rstrip("\u0000")
+            paragraphs.append(text)
+        prev = ln
+    # A last line reaching the right margin continues on the next page.
+    if prev is not None and float(prev["x1"]) >= right - _space_width(prev):
+        paragraphs[-1] += "\u0000"
+    return paragraphs
+
+
+def read_pdf(path: Path) -> str:
+    """The text of a PDF plan, one paragraph per line."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    data = read_bytes(path)
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InputError.one(path, "x_pdf_invalid")
+    paragraphs: list[str] = []
+    images = 0
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            pages = len(pdf.pages)
+            for page in pdf.pages:
+                images += len(page.images)
+                lines = page.extract_text_lines(strip=True, return_chars=True)
+                paragraphs = _page_paragraphs(lines, paragraphs)
+    except PDFPasswordIncorrect:
+        raise InputError.one(path, "x_pdf_encrypted") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise InputError.one(path, "x_pdf_invalid_reason", reason=type(exc).__name__) from None
+    except Exception as exc:  # pdfminer raises assorted errors on damaged files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise InputError.one(path, "x_pdf_encrypted") from None
+        raise InputError.one(path, "x_pdf_invalid_reason", reason=type(exc).__name__) from None
+    text = "\n".join(p.rstrip("\u0000") for p in paragraphs)
+    if len(text.strip()) < _MIN_TEXT:
+        if pages == 0:
+            raise InputError.one(path, "x_pdf_invalid")
+        raise InputError.one(path, "x_pdf_scanned", pages=pages, images=images)
+    return text
