@@ -57,7 +57,9 @@ def main() -> None:
             )
             last = now
     total = time.perf_counter() - start
-    print(f"done: {args.n} plans in {total:.1f} s, {args.n / total:.0f} plans/s, engine errors {errors}")
+    print(
+        f"done: {args.n} plans in {total:.1f} s, {args.n / total:.0f} plans/s, engine errors {errors}"
+    )
 
 
 if __name__ == "__main__":
