@@ -1,33 +1,160 @@
-"""The terminal view: per plan a score line, then the gaps first, each with clause and fix."""
+"""The terminal view: per plan a score line, then the gaps first, each with clause and fix.
+
+Everything fits an 80-column terminal: long text is wrapped with a hanging indent and the
+tables are narrowed. Colour is added only when asked (`color=True`: the caller passes it
+when stdout is a terminal), so piped output is plain text.
+"""
 
 from __future__ import annotations
 
-from cchc.messages import t
-from cchc.result import VERDICT_LABELS, CheckRun, PlanReport
+import textwrap
+from collections.abc import Callable
+
+import click
+from tabulate import tabulate
+
+from cchc.messages import Lang, t
+from cchc.render import findings
+from cchc.render.labels import (
+    area_label,
+    area_sort_key,
+    format_score,
+    severity_label,
+    status_label,
+    verdict_label,
+)
+from cchc.render.rows import by_file, error_text
+from cchc.render.view import display_date
+from cchc.result import CheckRun, InputFailure, PlanReport, RuleResult
+
+WIDTH = 80
+_VERDICT_COLOURS = {"dat": "green", "can_bo_sung": "yellow", "khong_dat": "red"}
+_SEVERITY_COLOURS = {"critical": "red", "major": "yellow", "minor": "cyan", "advisory": "white"}
+
+Style = Callable[..., str]
 
 
-def _plan_block(report: PlanReport, lang: str) -> list[str]:
-    idx = 0 if lang == "vi" else 1
-    score = "—" if report.score is None else f"{report.score:.1f}"
-    lines = [
-        f"{report.file}",
-        f"  {t('score_line', lang, score=score, verdict=VERDICT_LABELS[report.verdict][idx])}",
-    ]
-    for r in report.gaps():
-        lines.append(f"  [{r.rule}] {r.status} ({r.severity}) {r.title}")
-        lines.append(f"      {r.message}")
-        lines.append(f"      {t('source_label', lang)}: {r.source.cite()}")
-        if r.fix:
-            lines.append(f"      {t('fix_label', lang)}: {r.fix}")
-    lines.extend(f"  ! {n}" for n in report.notices)
+def _styler(color: bool) -> Style:
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+
+    return style
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=width,
+        initial_indent=first,
+        subsequent_indent=first if rest is None else rest,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _gap_lines(i: int, r: RuleResult, lang: Lang, width: int, style: Style) -> list[str]:
+    head = f"{i:>2}. "
+    pad = " " * len(head)
+    sev = style(severity_label(r.severity, lang), fg=_SEVERITY_COLOURS.get(str(r.severity)))
+    status = status_label(r.status, lang)
+    if str(r.status) == "partial":
+        status += f" {round(r.credit * 100)}%"
+    lines = [f"{head}{style(r.rule, bold=True)} · {sev} · {status}"]
+    lines += [style(x, bold=True) for x in _wrap(r.title, width, pad)]
+    lines += _wrap(r.message, width, pad)
+    lines += _wrap(f"{t('source_label', lang)}: {r.source.cite()}", width, pad, pad + "  ")
+    for quote in r.evidence:
+        lines += [style(x, dim=True) for x in _wrap(f"“{quote}”", width, pad + "  ")]
+    if r.fix:
+        fix = _wrap(f"{t('fix_label', lang)}: {r.fix}", width, pad, pad + "  ")
+        lines += [style(x, fg="green") for x in fix]
     return lines
 
 
-def render(run: CheckRun, lang: str = "vi") -> bytes:
+def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> list[str]:
+    info = report.plan
+    lines = [style(f"━━ {report.file}", bold=True)]
+    if info.title:
+        lines += _wrap(info.title, width)
+    facts = [
+        x
+        for x in (
+            info.number,
+            display_date(info.issue_date, lang),
+            info.issuer,
+        )
+        if x
+    ]
+    if facts:
+        lines += _wrap(" · ".join(facts), width)
+    verdict = verdict_label(report.verdict, lang)
+    score_line = t("score_line", lang, score=format_score(report.score), verdict=verdict)
+    lines.append(style(score_line, fg=_VERDICT_COLOURS.get(str(report.verdict)), bold=True))
+    lines.extend(style(x, fg="yellow") for n in report.notices for x in _wrap(f"! {n}", width))
+
+    gaps = findings.gaps(report)
+    lines += ["", style(t("rpt_gaps", lang, n=len(gaps)), bold=True, underline=True)]
+    if not gaps:
+        lines += _wrap(t("rpt_no_gaps", lang), width, "    ")
+    for i, r in enumerate(gaps, start=1):
+        lines += _gap_lines(i, r, lang, width, style)
+    advisories = findings.advisories(report)
+    if advisories:
+        lines += ["", style(t("rpt_advisories", lang, n=len(advisories)), bold=True)]
+        for r in advisories:
+            lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
+    if report.areas:
+        table = [
+            [area_label(a.area, lang), format_score(a.score), a.gaps]
+            for a in sorted(report.areas, key=lambda a: area_sort_key(a.area))
+        ]
+        headers = [t("col_area", lang), t("col_score", lang), t("col_gaps", lang)]
+        lines += ["", *_table(table, headers, width, wide_col=0)]
+    lines += ["", *_wrap(t("rpt_counts", lang, **findings.status_counts(report)), width)]
+    return lines
+
+
+def _table(rows: list[list[object]], headers: list[str], width: int, wide_col: int) -> list[str]:
+    """A plain table that fits `width`: the one wide column is wrapped to what is left."""
+    text = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    widest = max(len(line) for line in text.splitlines())
+    if widest > width:
+        current = max(
+            [len(str(r[wide_col])) for r in rows] + [len(headers[wide_col])], default=10
+        )
+        limit = max(12, current - (widest - width))
+        maxcols: list[int | None] = [None] * len(headers)
+        maxcols[wide_col] = limit
+        text = tabulate(
+            rows, headers=headers, tablefmt="simple", disable_numparse=True, maxcolwidths=maxcols
+        )
+    return text.splitlines()
+
+
+def _overview(run: CheckRun, lang: Lang, width: int, style: Style) -> list[str]:
+    """The closing table of a run over several files: one row per input file."""
+    table: list[list[object]] = []
+    for item in by_file(run):
+        if isinstance(item, InputFailure):
+            table.append([item.file, "—", t("rpt_unreadable", lang), ""])
+        else:
+            gaps = len(findings.gaps(item))
+            table.append(
+                [item.file, format_score(item.score), verdict_label(item.verdict, lang), gaps]
+            )
+    headers = [t("col_file", lang), t("col_score", lang), t("col_verdict", lang), t("col_gaps", lang)]
+    return [style(t("rpt_plans", lang, n=len(table)), bold=True), *_table(table, headers, width, 0)]
+
+
+def render(run: CheckRun, lang: str = "vi", *, color: bool = False, width: int = WIDTH) -> bytes:
+    style = _styler(color)
     lines: list[str] = []
     for report in run.plans:
-        lines.extend(_plan_block(report, lang))
+        lines += _plan_block(report, lang, width, style)
         lines.append("")
+    if len(run.plans) + len(run.errors) > 1:
+        lines += _overview(run, lang, width, style)
+        lines.append("")
+    prefix = t("error_prefix", lang)
     for err in run.errors:
-        lines.append(f"{t('error_prefix', lang)}: {err.file}: {err.error}")
+        lines += [style(x, fg="red") for x in _wrap(f"{prefix}: {err.file}: {error_text(err)}", width, "", "  ")]
     return ("\n".join(lines).rstrip() + "\n").encode()

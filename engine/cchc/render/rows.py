@@ -1,0 +1,209 @@
+"""The tables of a check, defined once: CSV, XLSX and the batch outputs all print these rows.
+
+Every input file has exactly one summary row: a plan with its score, or an unreadable file
+with its error. Cell values are plain `str`, `int`, `float` or `None`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from cchc.messages import Lang, t
+from cchc.render import findings
+from cchc.render.labels import (
+    area_label,
+    area_sort_key,
+    severity_label,
+    status_label,
+    verdict_label,
+)
+from cchc.result import CheckRun, InputFailure, PlanReport
+from cchc.vocab import LEVEL_LABELS, label
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # in the requested language
+    kind: str  # "text" | "number"
+    width: int  # characters, for spreadsheets
+
+
+def _col(key: str, lang: Lang, kind: str = "text", width: int = 14, **params: str) -> Column:
+    return Column(t(key, lang, **params), kind, width)
+
+
+def by_file(run: CheckRun) -> list[PlanReport | InputFailure]:
+    """Plans and unreadable files together, in the order of their paths."""
+    items: list[PlanReport | InputFailure] = [*run.plans, *run.errors]
+    return sorted(items, key=lambda item: item.file)
+
+
+def plan_areas(reports: Iterable[PlanReport]) -> list[str]:
+    """The scoring areas met in these plans, in report order."""
+    return sorted({a.area for r in reports for a in r.areas}, key=area_sort_key)
+
+
+# --- summary: one row per input file -----------------------------------------------------------
+
+
+def summary_columns(lang: Lang, areas: Sequence[str]) -> list[Column]:
+    cols = [
+        _col("col_file", lang, width=36),
+        _col("col_title", lang, width=48),
+        _col("col_issuer", lang, width=30),
+        _col("col_level", lang, width=16),
+        _col("col_province", lang, width=16),
+        _col("col_number", lang, width=16),
+        _col("col_date", lang, width=12),
+        _col("col_score", lang, "number", 8),
+        _col("col_verdict", lang, width=14),
+        _col("col_gaps", lang, "number", 8),
+        _col("col_critical", lang, "number", 10),
+        _col("col_advisories", lang, "number", 10),
+        _col("col_error", lang, width=40),
+    ]
+    cols.extend(_col("col_area_score", lang, "number", 12, area=area_label(a, lang)) for a in areas)
+    return cols
+
+
+def _level(level: str | None, lang: Lang) -> str | None:
+    return label(LEVEL_LABELS, level, lang) if level else None
+
+
+def _score(score: float | None) -> float | None:
+    return None if score is None else round(score, 1)
+
+
+def summary_row(report: PlanReport, lang: Lang, areas: Sequence[str]) -> list[Cell]:
+    info = report.plan
+    by_area = {a.area: a.score for a in report.areas}
+    row: list[Cell] = [
+        report.file,
+        info.title,
+        info.issuer,
+        _level(info.level, lang),
+        info.province,
+        info.number,
+        info.issue_date,
+        _score(report.score),
+        verdict_label(report.verdict, lang),
+        len(findings.gaps(report)),
+        findings.critical_gaps(report),
+        len(findings.advisories(report)),
+        None,
+    ]
+    row.extend(_score(by_area.get(a)) for a in areas)
+    return row
+
+
+def summary_error_row(failure: InputFailure, lang: Lang, areas: Sequence[str]) -> list[Cell]:
+    row: list[Cell] = [failure.file, None, None, None, None, None, None, None]
+    row += [t("rpt_unreadable", lang), None, None, None, error_text(failure)]
+    row.extend(None for _ in areas)
+    return row
+
+
+def error_text(failure: InputFailure) -> str:
+    return f"{failure.field}: {failure.error}" if failure.field else failure.error
+
+
+# --- one row per (plan, rule) ------------------------------------------------------------------
+
+
+def rule_columns(lang: Lang) -> list[Column]:
+    return [
+        _col("col_file", lang, width=36),
+        _col("col_number", lang, width=16),
+        _col("col_issuer", lang, width=28),
+        _col("col_rule", lang, width=24),
+        _col("col_pack", lang, width=16),
+        _col("col_area", lang, width=20),
+        _col("col_severity", lang, width=12),
+        _col("col_weight", lang, "number", 8),
+        _col("col_status_code", lang, width=12),
+        _col("col_status", lang, width=16),
+        _col("col_credit", lang, "number", 8),
+        _col("col_rule_title", lang, width=44),
+        _col("col_message", lang, width=60),
+        _col("source_label", lang, width=44),
+        _col("fix_label", lang, width=60),
+        _col("col_evidence", lang, width=44),
+        _col("col_waiver", lang, width=24),
+    ]
+
+
+def rule_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
+    for r in report.results:
+        yield [
+            report.file,
+            report.plan.number,
+            report.plan.issuer,
+            r.rule,
+            r.pack,
+            area_label(r.area, lang),
+            severity_label(r.severity, lang),
+            r.weight,
+            str(r.status),
+            status_label(r.status, lang),
+            round(r.credit, 3),
+            r.title,
+            r.message,
+            r.source.cite(),
+            r.fix,
+            " | ".join(r.evidence) or None,
+            r.waiver,
+        ]
+
+
+# --- gaps: one row per gap, worst first within a plan ------------------------------------------
+
+
+def gap_columns(lang: Lang) -> list[Column]:
+    return [
+        _col("col_file", lang, width=36),
+        _col("col_issuer", lang, width=28),
+        _col("col_rule", lang, width=24),
+        _col("col_area", lang, width=20),
+        _col("col_severity", lang, width=12),
+        _col("col_status", lang, width=16),
+        _col("col_credit", lang, "number", 8),
+        _col("col_rule_title", lang, width=44),
+        _col("col_message", lang, width=60),
+        _col("source_label", lang, width=44),
+        _col("fix_label", lang, width=60),
+    ]
+
+
+def gap_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
+    for r in findings.gaps(report) + findings.advisories(report):
+        yield [
+            report.file,
+            report.plan.issuer,
+            r.rule,
+            area_label(r.area, lang),
+            severity_label(r.severity, lang),
+            status_label(r.status, lang),
+            round(r.credit, 3),
+            r.title,
+            r.message,
+            r.source.cite(),
+            r.fix,
+        ]
+
+
+# --- unreadable files --------------------------------------------------------------------------
+
+
+def error_columns(lang: Lang) -> list[Column]:
+    return [
+        _col("col_file", lang, width=40),
+        _col("col_field", lang, width=24),
+        _col("col_error", lang, width=80),
+    ]
+
+
+def error_row(failure: InputFailure) -> list[Cell]:
+    return [failure.file, failure.field, failure.error]
