@@ -119,11 +119,16 @@ def clean_report(file: str = "phuong-an-dong.json") -> PlanReport:
         file,
         score=100.0,
         verdict=Verdict.passed,
-        results=[result("NQ76-2021-CITE", Status.passed), result("S", Status.passed, area="structure")],
+        results=[
+            result("NQ76-2021-CITE", Status.passed),
+            result("S", Status.passed, area="structure"),
+        ],
     )
 
 
-def run(*reports: PlanReport, errors: list[InputFailure] | None = None, lang: str = "vi") -> CheckRun:
+def run(
+    *reports: PlanReport, errors: list[InputFailure] | None = None, lang: str = "vi"
+) -> CheckRun:
     return CheckRun(version="0.1.0", lang=lang, plans=list(reports), errors=errors or [])
 
 

@@ -8,6 +8,7 @@ import sys
 import click
 
 from cchc import __version__
+from cchc.commands.batch import batch_cmd
 from cchc.commands.check import check_cmd
 from cchc.commands.extract import extract_cmd
 from cchc.commands.index import index_cmd
@@ -48,6 +49,7 @@ main.add_command(schema_cmd)
 main.add_command(rules_cmd)
 main.add_command(index_cmd)
 main.add_command(extract_cmd)
+main.add_command(batch_cmd)
 
 
 def check_main() -> None:

@@ -61,7 +61,7 @@ def render(run: CheckRun, lang: str = "vi") -> bytes:
         if isinstance(item, InputFailure):
             sink.add(result_error_row(item, lang))
         else:
-            sink.add_all(row + [None] for row in rows.rule_rows(item, lang))
+            sink.add_all([*row, None] for row in rows.rule_rows(item, lang))
     return buf.getvalue().encode("utf-8")
 
 

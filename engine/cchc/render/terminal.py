@@ -118,9 +118,7 @@ def _table(rows: list[list[object]], headers: list[str], width: int, wide_col: i
     text = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
     widest = max(len(line) for line in text.splitlines())
     if widest > width:
-        current = max(
-            [len(str(r[wide_col])) for r in rows] + [len(headers[wide_col])], default=10
-        )
+        current = max([len(str(r[wide_col])) for r in rows] + [len(headers[wide_col])], default=10)
         limit = max(12, current - (widest - width))
         maxcols: list[int | None] = [None] * len(headers)
         maxcols[wide_col] = limit
@@ -141,7 +139,12 @@ def _overview(run: CheckRun, lang: Lang, width: int, style: Style) -> list[str]:
             table.append(
                 [item.file, format_score(item.score), verdict_label(item.verdict, lang), gaps]
             )
-    headers = [t("col_file", lang), t("col_score", lang), t("col_verdict", lang), t("col_gaps", lang)]
+    headers = [
+        t("col_file", lang),
+        t("col_score", lang),
+        t("col_verdict", lang),
+        t("col_gaps", lang),
+    ]
     return [style(t("rpt_plans", lang, n=len(table)), bold=True), *_table(table, headers, width, 0)]
 
 
@@ -156,5 +159,8 @@ def render(run: CheckRun, lang: str = "vi", *, color: bool = False, width: int =
         lines.append("")
     prefix = t("error_prefix", lang)
     for err in run.errors:
-        lines += [style(x, fg="red") for x in _wrap(f"{prefix}: {err.file}: {error_text(err)}", width, "", "  ")]
+        lines += [
+            style(x, fg="red")
+            for x in _wrap(f"{prefix}: {err.file}: {error_text(err)}", width, "", "  ")
+        ]
     return ("\n".join(lines).rstrip() + "\n").encode()

@@ -21,7 +21,6 @@ from cchc.render.labels import (
 from cchc.result import PlanReport, RuleResult
 from cchc.vocab import LEVEL_LABELS, label
 
-
 # Statuses that carry a credit; not applicable and waived results are not scored.
 _SCORED = frozenset({"pass", "fail", "partial", "error"})
 

@@ -1,0 +1,149 @@
+"""The journal of a batch: one JSON line per checked file, appended and fsync'd as it comes.
+
+It is what makes a batch resumable and its memory flat: results are never held in memory,
+they are written here, and the summary outputs are produced at the end by reading it back.
+The first line records the options of the run; `--resume` refuses a journal written with
+other options. A line cut short by a kill (SIGKILL, power loss) is dropped on resume, and its
+file is checked again.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+JOURNAL_NAME = ".journal.jsonl"
+FORMAT = 1
+
+
+class JournalMismatch(Exception):
+    """The journal was written by a run with other options (named in `what`)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+class JournalLocked(Exception):
+    """Another run is writing to the same output folder."""
+
+
+class Journal:
+    def __init__(self, path: Path, fd: int, index: dict[str, int]) -> None:
+        self.path = path
+        self._fd = fd
+        self._index = index  # file key → byte offset of its line
+        self._reader: Any = None
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, path: Path, fingerprint: dict[str, Any]) -> Journal:
+        """A new, empty journal (an old one is replaced)."""
+        fd = cls._open_locked(path)
+        os.ftruncate(fd, 0)
+        header = orjson.dumps({"journal": FORMAT, "options": fingerprint}) + b"\n"
+        _write_all(fd, header)
+        os.fsync(fd)
+        return cls(path, fd, {})
+
+    @classmethod
+    def resume(cls, path: Path, fingerprint: dict[str, Any]) -> Journal:
+        """Reopen a journal to continue it; a missing or empty one starts afresh."""
+        if not path.exists() or path.stat().st_size == 0:
+            return cls.start(path, fingerprint)
+        fd = cls._open_locked(path)
+        try:
+            index, good_end = _scan(path, fingerprint)
+        except BaseException:
+            os.close(fd)
+            raise
+        if good_end < os.fstat(fd).st_size:
+            os.ftruncate(fd, good_end)  # drop a line cut short by a kill
+            os.fsync(fd)
+        return cls(path, fd, index)
+
+    @staticmethod
+    def _open_locked(path: Path) -> int:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise JournalLocked(str(path)) from None
+        return fd
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def append(self, key: str, line: bytes) -> None:
+        """Add one file's record and make it durable before going on."""
+        offset = os.lseek(self._fd, 0, os.SEEK_END)
+        _write_all(self._fd, line + b"\n")
+        os.fsync(self._fd)
+        self._index[key] = offset
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def read(self, key: str) -> dict[str, Any]:
+        if self._reader is None:
+            self._reader = self.path.open("rb")
+        self._reader.seek(self._index[key])
+        return orjson.loads(self._reader.readline())
+
+    def records(self, keys: list[str]) -> Iterator[dict[str, Any]]:
+        """The records of `keys`, in that order (one line in memory at a time)."""
+        for key in keys:
+            yield self.read(key)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        os.close(self._fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _scan(path: Path, fingerprint: dict[str, Any]) -> tuple[dict[str, int], int]:
+    """Index the complete lines of a journal; check that its options match."""
+    index: dict[str, int] = {}
+    with path.open("rb") as fh:
+        header = fh.readline()
+        try:
+            head = orjson.loads(header)
+        except orjson.JSONDecodeError:
+            raise JournalMismatch("journal") from None
+        if head.get("journal") != FORMAT:
+            raise JournalMismatch("journal")
+        old = head.get("options", {})
+        changed = sorted(k for k in set(old) | set(fingerprint) if old.get(k) != fingerprint.get(k))
+        if changed:
+            raise JournalMismatch(", ".join(changed))
+        good_end = fh.tell()
+        while True:
+            offset = fh.tell()
+            line = fh.readline()
+            if not line.endswith(b"\n"):
+                break  # end of file, or a line cut short
+            try:
+                key = orjson.loads(line)["key"]
+            except (orjson.JSONDecodeError, KeyError, TypeError):
+                break  # a torn write: everything from here is redone
+            index[key] = offset
+            good_end = fh.tell()
+    return index, good_end
