@@ -701,8 +701,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dash_none": ("Không có tệp nào.", "No files."),
     # batch progress and closing summary
     "batch_progress": (
-        "{done}/{total} tệp · {passed} đạt · {gaps} có thiếu sót · {errors} không đọc được",
-        "{done}/{total} files · {passed} passed · {gaps} with gaps · {errors} unreadable",
+        "{done}/{total} tệp · {passed} không thiếu sót · {gaps} có thiếu sót · {errors} lỗi đọc",
+        "{done}/{total} files · {passed} without gaps · {gaps} with gaps · {errors} unreadable",
     ),
     "batch_finalising": ("Đang ghi các báo cáo tổng hợp…", "Writing the summary reports…"),
     "batch_summary": (

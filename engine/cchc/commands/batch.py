@@ -7,19 +7,16 @@ not run at all. A file that cannot be read outranks gaps because its plan was no
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 import click
 
+from cchc.commands.check import build_checker, engine_options
 from cchc.commands.common import fail, lang_option
 from cchc.messages import t
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """`--select A,B --select C` → ("A", "B", "C")."""
-    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
 @click.command("batch", context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,34 +42,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     is_flag=True,
     help="Tiếp tục lần chạy bị dừng / continue a stopped run.",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["durable", "python"]),
-    default="durable",
-    show_default=True,
-    help="Bộ máy suy luận / rule engine backend.",
-)
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Thư mục bộ quy tắc bổ sung / extra rule packs.",
-)
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Áp dụng quy tắc tại ngày / judge by the rules in force on (yyyy-mm-dd).",
-)
-@click.option("--select", multiple=True, help="Chỉ các quy tắc / only these rules (A,B).")
-@click.option("--ignore", multiple=True, help="Bỏ qua quy tắc / skip these rules (A,B).")
-@click.option(
-    "--waivers",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=None,
-    help="Tệp miễn trừ / waivers file.",
-)
+@engine_options
 @click.option(
     "--timestamp",
     is_flag=True,
@@ -84,13 +54,13 @@ def batch_cmd(
     outdir: Path,
     jobs: int,
     resume: bool,
+    timestamp: bool,
     engine: str,
     rules_dirs: tuple[Path, ...],
-    as_of: object,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    as_of: dt.datetime | None,
     waivers: Path | None,
-    timestamp: bool,
     lang: str,
 ) -> None:
     """Kiểm tra mọi kế hoạch trong thư mục / check every plan in FOLDER.
@@ -106,17 +76,10 @@ def batch_cmd(
         run_batch,
         summary_paragraph,
     )
-    from cchc.checker import CheckOptions
 
-    options = CheckOptions(
-        engine=engine,
-        rules_dirs=rules_dirs,
-        select=_split(select),
-        ignore=_split(ignore),
-        as_of=as_of.date() if as_of is not None else None,  # type: ignore[attr-defined]
-        waivers=waivers,
-        lang=lang,
-    )
+    # Built here once so that a broken pack or waiver file stops the batch before it starts;
+    # each worker process then builds its own from the same options.
+    options = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang).options
     config = BatchConfig(
         root=folder,
         outdir=outdir,

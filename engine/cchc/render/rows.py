@@ -107,7 +107,10 @@ def summary_error_row(failure: InputFailure, lang: Lang, areas: Sequence[str]) -
 
 
 def error_text(failure: InputFailure) -> str:
-    return f"{failure.field}: {failure.error}" if failure.field else failure.error
+    """The error as shown to a reader; the loader's sentences already name the field."""
+    if failure.field and not failure.error.startswith(failure.field):
+        return f"{failure.field}: {failure.error}"
+    return failure.error
 
 
 # --- one row per (plan, rule) ------------------------------------------------------------------
