@@ -72,7 +72,7 @@ def _gap_lines(i: int, r: RuleResult, lang: Lang, width: int, style: Style) -> l
 
 def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> list[str]:
     info = report.plan
-    lines = [style(f"━━ {report.file}", bold=True)]
+    lines = [style(x, bold=True) for x in _wrap(f"━━ {report.file}", width, "", "   ")]
     if info.title:
         lines += _wrap(info.title, width)
     facts = [
