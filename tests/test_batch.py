@@ -148,7 +148,7 @@ def test_hostile_plan_text_is_shown_as_text_in_every_html_output(
 
 def test_english_outputs(plan_folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code, output = _batch(plan_folder, out, args=["--lang", "en"])
+    _, output = _batch(plan_folder, out, args=["--lang", "en"])
     assert "Checked " in output and "files that could not be read" in output
     header = (out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("File,Title,Issuer")

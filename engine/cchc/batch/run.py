@@ -172,6 +172,7 @@ def run_batch(config: BatchConfig) -> BatchResult:
             raise BatchInterrupted(progress.done, len(keys)) from None
         finally:
             progress.close()
+            journal.sync()
         if config.on_finalising:
             config.on_finalising()
         stats = write_outputs(
