@@ -98,13 +98,17 @@ def test_batch_writes_every_output_with_one_row_per_input_file(
     assert render_json(run) == (out / "results.json").read_bytes()
 
     wb = openpyxl.load_workbook(out / "summary.xlsx", read_only=True)
-    assert wb.sheetnames == ["Tổng hợp", "Thiếu sót", "Kết quả theo quy tắc", "Tệp không đọc được"]
+    assert wb.sheetnames == ["Tổng hợp", "Thiếu sót", "Theo quy tắc", "Tệp không đọc được"]
     rows = list(wb["Tổng hợp"].iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == inputs
     errors = list(wb["Tệp không đọc được"].iter_rows(values_only=True))
     assert sorted(r[0] for r in errors[1:]) == sorted(BROKEN)
-    rule_rows = list(wb["Kết quả theo quy tắc"].iter_rows(values_only=True))
-    assert len(rule_rows) - 1 == sum(len(p.results) for p in run.plans)
+    rule_rows = list(wb["Theo quy tắc"].iter_rows(values_only=True))
+    assert sorted(r[0] for r in rule_rows[1:]) == sorted(
+        {x.rule for p in run.plans for x in p.results}
+    )
+    for r in rule_rows[1:]:
+        assert sum(r[6:12]) == len(run.plans)  # every plan counted once per rule
 
     page = parse((out / "index.html").read_text(encoding="utf-8"))
     body_rows = [e for e in page.find("tr") if "data-file" in e.attrs]
@@ -328,3 +332,25 @@ def test_resume_after_the_batch_is_killed(tmp_path: Path, sig: signal.Signals) -
     assert _snapshot(out) == _snapshot(tmp_path / "ref")
     summary = (out / "summary.csv").read_text(encoding="utf-8-sig")
     assert len(list(csv.reader(io.StringIO(summary)))) == total + 1
+
+
+def test_progress_line_fits_the_terminal_and_is_silent_off_a_tty() -> None:
+    from cchc.batch.progress import Progress
+
+    stream = io.StringIO()
+    progress = Progress(3000, "vi", enabled=False, stream=stream)
+    for kind in ["passed"] * 5 + ["gaps"] * 3 + ["error"]:
+        progress.add(kind)
+    progress.close()
+    assert stream.getvalue() == ""
+    line = progress.line(80)
+    assert len(line) < 80 and line.startswith("[")
+    assert "9/3000 tệp · 5 không thiếu sót · 3 có thiếu sót · 1 lỗi đọc" in line
+    assert len(progress.line(40)) < 40  # a narrow terminal: no bar, cut to fit
+
+    shown = Progress(2, "en", enabled=True, stream=stream)
+    shown.add("passed")
+    shown.add("gaps")
+    shown.close()
+    assert "2/2 files · 1 without gaps · 1 with gaps · 0 unreadable" in stream.getvalue()
+    assert stream.getvalue().endswith("\n")

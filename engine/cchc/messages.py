@@ -617,6 +617,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_engine": ("Bộ máy suy luận", "Engine"),
     "col_report": ("Báo cáo", "Report"),
     "col_area_score": ("Điểm {area}", "{area} score"),
+    "col_gap_share": ("Tỷ lệ chưa đạt (%)", "Gap share (%)"),
     # labels of severities and scoring areas (the areas of the rule packs, rules/README.md)
     "sev_critical": ("Nghiêm trọng", "Critical"),
     "sev_major": ("Quan trọng", "Major"),
@@ -639,7 +640,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # worksheet names (at most 31 characters)
     "sheet_summary": ("Tổng hợp", "Summary"),
     "sheet_gaps": ("Thiếu sót", "Gaps"),
-    "sheet_rules": ("Kết quả theo quy tắc", "Rules"),
+    "sheet_rules": ("Theo quy tắc", "By rule"),
     "sheet_errors": ("Tệp không đọc được", "Unreadable files"),
     "sheet_truncated": (
         "… còn {n} dòng nữa: xem tệp CSV (Excel giới hạn {max} dòng mỗi trang)",

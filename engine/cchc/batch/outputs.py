@@ -156,7 +156,8 @@ def write_outputs(
         book = XlsxBook(lang, generated)
         summary_sheet = book.sheet(t("sheet_summary", lang), rows.summary_columns(lang, areas))
         gaps_sheet = book.sheet(t("sheet_gaps", lang), rows.gap_columns(lang))
-        rules_sheet = book.sheet(t("sheet_rules", lang), rows.rule_columns(lang))
+        rules_sheet = book.sheet(t("sheet_rules", lang), rows.rule_tally_columns(lang))
+        tally = rows.RuleTally()
         errors_sheet = book.sheet(t("sheet_errors", lang), rows.error_columns(lang))
 
         def feed() -> Iterator[dict[str, Any]]:
@@ -171,7 +172,7 @@ def write_outputs(
                     summary_row = rows.summary_row(item, lang, areas)
                     for row in rows.rule_rows(item, lang):
                         results_csv.add([*row, None])
-                        rules_sheet.add(row)
+                    tally.add(item, lang)
                     for row in rows.gap_rows(item, lang):
                         gaps_sheet.add(row)
                     run_json.add(record["report"])
@@ -189,6 +190,8 @@ def write_outputs(
             source=source,
             generated=stamp,
         )
+        for row in tally.rows():
+            rules_sheet.add(row)
         run_json.next_list("errors")
         for record in journal.records(stats.error_keys):
             run_json.add(record["error"])

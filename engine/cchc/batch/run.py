@@ -165,24 +165,25 @@ def run_batch(config: BatchConfig) -> BatchResult:
             generated=generated.strftime("%Y-%m-%d %H:%M") if generated else None,
         )
         try:
-            for outcome in run_files(todo, worker_config, config.jobs):
-                journal.append(outcome.key, outcome.line)
-                progress.add(outcome.kind)
+            try:
+                for outcome in run_files(todo, worker_config, config.jobs):
+                    journal.append(outcome.key, outcome.line)
+                    progress.add(outcome.kind)
+            finally:
+                progress.close()
+                journal.sync()
+            if config.on_finalising:
+                config.on_finalising()
+            stats = write_outputs(
+                config.outdir,
+                journal,
+                keys,
+                config.lang,
+                source=str(config.root),
+                generated=generated,
+            )
         except KeyboardInterrupt:
             raise BatchInterrupted(progress.done, len(keys)) from None
-        finally:
-            progress.close()
-            journal.sync()
-        if config.on_finalising:
-            config.on_finalising()
-        stats = write_outputs(
-            config.outdir,
-            journal,
-            keys,
-            config.lang,
-            source=str(config.root),
-            generated=generated,
-        )
     finally:
         journal.close()
     return BatchResult(stats, resumed, found.ignored, time.monotonic() - started, config.jobs)

@@ -90,6 +90,9 @@ def batch_cmd(
         timestamp=timestamp,
         progress=sys.stderr.isatty(),
         rules_dirs=rules_dirs,
+        on_finalising=lambda: (
+            click.echo(t("batch_finalising", lang), err=True) if sys.stderr.isatty() else None
+        ),
     )
     try:
         result = run_batch(config)

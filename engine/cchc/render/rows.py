@@ -161,6 +161,62 @@ def rule_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
         ]
 
 
+# --- rules: one row per rule, its results counted over the plans ------------------------------
+
+_TALLY_STATUSES = ("pass", "partial", "fail", "error", "not_applicable", "waived")
+
+
+class RuleTally:
+    """How each rule fared over many plans: which requirements the province misses most.
+
+    Memory is bounded by the number of rules, never by the number of plans.
+    """
+
+    def __init__(self) -> None:
+        self._meta: dict[str, list[Cell]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+
+    def add(self, report: PlanReport, lang: Lang) -> None:
+        for r in report.results:
+            if r.rule not in self._meta:
+                self._meta[r.rule] = [
+                    r.rule,
+                    r.title,
+                    area_label(r.area, lang),
+                    severity_label(r.severity, lang),
+                    r.weight,
+                    r.source.cite(),
+                ]
+                self._counts[r.rule] = dict.fromkeys(_TALLY_STATUSES, 0)
+            self._counts[r.rule][str(r.status)] += 1
+
+    def rows(self) -> Iterator[list[Cell]]:
+        """Rules with the most gaps first, then by ID."""
+
+        def gaps(rule: str) -> int:
+            c = self._counts[rule]
+            return c["fail"] + c["partial"] + c["error"]
+
+        for rule in sorted(self._meta, key=lambda k: (-gaps(k), k)):
+            c = self._counts[rule]
+            judged = sum(c[s] for s in ("pass", "partial", "fail", "error"))
+            share = round(100 * gaps(rule) / judged, 1) if judged else None
+            yield [*self._meta[rule], *(c[s] for s in _TALLY_STATUSES), share]
+
+
+def rule_tally_columns(lang: Lang) -> list[Column]:
+    return [
+        _col("col_rule", lang, width=24),
+        _col("col_rule_title", lang, width=50),
+        _col("col_area", lang, width=20),
+        _col("col_severity", lang, width=12),
+        _col("col_weight", lang, "number", 8),
+        _col("source_label", lang, width=44),
+        *(Column(status_label(s, lang), "number", 12) for s in _TALLY_STATUSES),
+        _col("col_gap_share", lang, "number", 14),
+    ]
+
+
 # --- gaps: one row per gap, worst first within a plan ------------------------------------------
 
 
