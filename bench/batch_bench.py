@@ -122,6 +122,12 @@ def describe(run: Run, total: int) -> None:
     peak_parent = max((s.parent for s in run.samples), default=0)
     peak_worker = max((w for s in run.samples for w in s.workers), default=0)
     print(f"--jobs {run.jobs}: {run.seconds:.1f} s, {total / run.seconds:.0f} plans/s")
+    done = at_progress(run, total, 1.0)
+    if done is not None:
+        print(
+            f"  every plan checked at {done.t:.0f} s ({total / done.t:.0f} plans/s);"
+            f" summary outputs written in the last {run.seconds - done.t:.0f} s"
+        )
     print(f"  peak RSS: batch process {mib(peak_parent)}", end="")
     print(f", largest worker {mib(peak_worker)}" if peak_worker else "")
     for share in (0.1, 0.5, 0.9):
