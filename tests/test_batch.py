@@ -27,10 +27,21 @@ from cchc.checker import CheckOptions
 from cchc.cli import main
 from cchc.render.json_out import render as render_json
 from cchc.result import CheckRun
-from conftest import XSS_TITLE, write_broken_files, write_plan_folder
 from htmlcheck import assert_safe, parse
+from plandirs import XSS_TITLE, write_broken_files, write_plan_folder
 
 BROKEN = {"empty.json", "latin1.json", "not-json.json", "x.json"}
+
+
+@pytest.fixture
+def plan_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "plans"
+    write_plan_folder(folder)
+    write_broken_files(folder)
+    (folder / "ghi-chu.md").write_text("không phải kế hoạch", encoding="utf-8")
+    (folder / ".an").mkdir()
+    (folder / ".an" / "hidden.json").write_text("{}", encoding="utf-8")
+    return folder
 
 
 def _inputs(folder: Path) -> list[str]:
