@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +18,6 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-import genplans
 from cchc.batch import iter_plan_files
 from cchc.batch.journal import JOURNAL_NAME
 from cchc.batch.outputs import OUTPUT_NAMES
@@ -28,7 +28,7 @@ from cchc.cli import main
 from cchc.render.json_out import render as render_json
 from cchc.result import CheckRun
 from htmlcheck import assert_safe, parse
-from plandirs import XSS_TITLE, write_broken_files, write_plan_folder
+from plandirs import XSS_TITLE, genplans, write_broken_files, write_plan_folder
 
 BROKEN = {"empty.json", "latin1.json", "not-json.json", "x.json"}
 
@@ -365,3 +365,29 @@ def test_progress_line_fits_the_terminal_and_is_silent_off_a_tty() -> None:
     shown.close()
     assert "2/2 files · 1 without gaps · 1 with gaps · 0 unreadable" in stream.getvalue()
     assert stream.getvalue().endswith("\n")
+
+
+def test_batch_over_the_fixtures_folder_plus_broken_files(tmp_path: Path) -> None:
+    """The repository's fixtures (seeds, synthetic plans, bad inputs, plan texts) as one batch."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    folder = tmp_path / "fixtures"
+    shutil.copytree(fixtures, folder)
+    broken = write_broken_files(folder)
+    inputs = _inputs(folder)
+    assert len(inputs) >= len(broken) + 5
+    out = tmp_path / "out"
+    code, output = _batch(folder, out, args=["--jobs", "2"])
+    assert code == 2 and "Traceback" not in output
+    first = _snapshot(out)
+    for name in OUTPUT_NAMES:
+        assert name in first
+    with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert [r[0] for r in rows] == inputs  # one row per input file, none skipped
+    run = CheckRun.model_validate(orjson.loads(first["results.json"]))
+    assert len(run.plans) + len(run.errors) == len(inputs)
+    assert {e.file for e in run.errors} >= set(broken)
+    assert {e.file for e in run.errors} >= {n for n in inputs if n.startswith("bad/")}
+    # two runs give the same bytes
+    _batch(folder, out, args=["--jobs", "2"])
+    assert _snapshot(out) == first
