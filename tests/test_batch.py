@@ -73,6 +73,32 @@ def test_walk_lists_plan_files_sorted_and_skips_the_rest(plan_folder: Path) -> N
     assert "tinh/ke-hoach-00.json" in names and "xa/ke-hoach-01.json" in names
 
 
+def test_a_folder_that_cannot_be_listed_gets_its_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cchc.batch.walk as walk_module
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 2)
+    real_walk = os.walk
+
+    def walk_with_a_locked_folder(top, onerror=None, followlinks=False):  # type: ignore[no-untyped-def]
+        locked = folder / "khoa"
+        onerror(PermissionError(13, "Permission denied", str(locked)))
+        yield from real_walk(top, onerror=onerror, followlinks=followlinks)
+
+    monkeypatch.setattr(walk_module.os, "walk", walk_with_a_locked_folder)
+    out = tmp_path / "out"
+    result = run_batch(_config(folder, out))
+    assert result.exit_code == 2 and result.stats.errors == 1
+    run = CheckRun.model_validate(orjson.loads((out / "results.json").read_bytes()))
+    assert [(e.file, e.error) for e in run.errors] == [
+        ("khoa/", "không đọc được thư mục: Permission denied")
+    ]
+    rows = (out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(r.startswith("khoa/,") for r in rows)
+
+
 def test_batch_writes_every_output_with_one_row_per_input_file(
     plan_folder: Path, tmp_path: Path
 ) -> None:

@@ -750,6 +750,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot resume: the previous run in {out} used other options ({what});"
         " run again without --resume",
     ),
+    "batch_folder_unreadable": (
+        "không đọc được thư mục: {reason}",
+        "cannot read the folder: {reason}",
+    ),
     "batch_internal_error": (
         "lỗi nội bộ khi kiểm tra tệp ({reason}); xin báo lỗi này cho nhóm phát triển",
         "internal error while checking the file ({reason}); please report it",

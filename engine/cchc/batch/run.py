@@ -24,9 +24,10 @@ from cchc.batch.outputs import Stats, write_outputs
 from cchc.batch.pool import run_files
 from cchc.batch.progress import Progress
 from cchc.batch.walk import relative_key, walk
-from cchc.batch.worker import PAGES_DIR, CheckerFactory, WorkerConfig
+from cchc.batch.worker import PAGES_DIR, CheckerFactory, WorkerConfig, error_outcome
 from cchc.messages import Lang, t
 from cchc.paths import data_dir
+from cchc.result import InputFailure
 
 
 class BatchError(Exception):
@@ -133,7 +134,8 @@ def run_batch(config: BatchConfig) -> BatchResult:
     started = time.monotonic()
     _prepare(config)
     found = walk(config.root, exclude=[config.outdir])
-    keys = [relative_key(config.root, p) for p in found.files]
+    unreadable = dict(found.unreadable)
+    keys = sorted([relative_key(config.root, p) for p in found.files] + list(unreadable))
     if not keys:
         raise BatchError("batch_no_files", dir=str(config.root))
 
@@ -150,8 +152,12 @@ def run_batch(config: BatchConfig) -> BatchResult:
 
     generated = datetime.now().astimezone() if config.timestamp else None
     try:
+        resumed = sum(1 for k in keys if k in journal)
+        for key, reason in found.unreadable:
+            if key not in journal:
+                message = t("batch_folder_unreadable", config.lang, reason=reason)
+                journal.append(key, error_outcome(key, InputFailure(file=key, error=message)).line)
         todo = [k for k in keys if k not in journal]
-        resumed = len(keys) - len(todo)
         progress = Progress(len(keys), config.lang, enabled=config.progress)
         for key in keys:
             if key in journal:

@@ -19,6 +19,7 @@ PLAN_FILE_SUFFIXES: tuple[str, ...] = PLAN_SUFFIXES + DOCUMENT_SUFFIXES
 class Walk:
     files: list[Path]  # sorted by relative path
     ignored: int  # other files met (not plans, not hidden)
+    unreadable: list[tuple[str, str]]  # folders that could not be listed: (key + "/", reason)
 
 
 def _is_plan_name(name: str) -> bool:
@@ -29,12 +30,20 @@ def walk(root: Path, exclude: Iterable[Path] = ()) -> Walk:
     """Every plan file under `root`; hidden entries and the `exclude` folders are skipped.
 
     An entry with a plan suffix is listed even when it is not a regular file (a folder named
-    `x.json`, a broken link): the loader then reports it, so that it gets its error row.
+    `x.json`, a broken link): the loader then reports it, so that it gets its error row. A
+    folder that cannot be listed is returned in `unreadable`, never skipped in silence.
     """
     skip = {p.resolve() for p in exclude}
     found: list[tuple[str, Path]] = []
+    unreadable: list[tuple[str, str]] = []
     ignored = 0
-    for top, dirs, files in os.walk(root, followlinks=False):
+
+    def onerror(exc: OSError) -> None:
+        folder = Path(exc.filename) if exc.filename else root
+        key = relative_key(root, folder) if folder != root else "."
+        unreadable.append((key.rstrip("/") + "/", exc.strerror or str(exc)))
+
+    for top, dirs, files in os.walk(root, onerror=onerror, followlinks=False):
         here = Path(top)
         keep = []
         for d in sorted(dirs):
@@ -53,7 +62,7 @@ def walk(root: Path, exclude: Iterable[Path] = ()) -> Walk:
             else:
                 ignored += 1
     found.sort(key=lambda kp: kp[0])
-    return Walk([p for _, p in found], ignored)
+    return Walk([p for _, p in found], ignored, sorted(unreadable))
 
 
 def iter_plan_files(root: str | os.PathLike[str]) -> Iterator[Path]:

@@ -67,7 +67,8 @@ def page_path(key: str) -> str:
     return f"{PAGES_DIR}/{safe_name(key)}.html"
 
 
-def _error(key: str, failure: InputFailure) -> Outcome:
+def error_outcome(key: str, failure: InputFailure) -> Outcome:
+    """The journal record of a file that could not be checked."""
     record = {
         "key": key,
         "kind": "error",
@@ -84,12 +85,12 @@ def check_file(key: str) -> Outcome:
     try:
         report: PlanReport = _state["checker"].check_path(Path(config.root) / key)
     except InputError as exc:
-        return _error(
+        return error_outcome(
             key, InputFailure(file=key, error="; ".join(exc.lines(lang)), field=exc.field)
         )
     except Exception as exc:  # a fault in the checker must not stop the other files
         reason = f"{type(exc).__name__}: {exc}"
-        return _error(
+        return error_outcome(
             key, InputFailure(file=key, error=t("batch_internal_error", lang, reason=reason))
         )
 
