@@ -500,6 +500,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{cites} cited documents, {acts} activities, {reports} reporting duties",
     ),
     "unknown": ("chưa xác định", "unknown"),
+    "binary_needs_output": (
+        "định dạng {fmt} là tệp nhị phân: chỉ ra tệp ghi bằng --output",
+        "the {fmt} format is binary: name a file with --output",
+    ),
     # --- results ---------------------------------------------------------------------------
     "score_line": ("Điểm: {score}/100 — {verdict}", "Score: {score}/100 — {verdict}"),
     "source_label": ("Căn cứ", "Source"),

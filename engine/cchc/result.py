@@ -70,7 +70,8 @@ class Source(_Out):
     def cite(self) -> str:
         parts = [self.document]
         if self.date:
-            parts.append(self.date)
+            # Vietnamese documents write dates dd/mm/yyyy.
+            parts.append(f"{self.date[8:10]}/{self.date[5:7]}/{self.date[0:4]}")
         if self.issuer:
             parts.append(self.issuer)
         text = ", ".join(parts)

@@ -146,14 +146,20 @@ def check_cmd(
 ) -> None:
     """Kiểm tra kế hoạch / check plans (PLAN.json, .txt, .docx, .pdf, or a folder of them)."""
     from cchc.checker import run_check
-    from cchc.render import render
+    from cchc.messages import t
+    from cchc.render import BINARY_FORMATS, render
 
+    if fmt in BINARY_FORMATS and output is None:
+        fail(t("binary_needs_output", lang, fmt=fmt), lang)
     checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
     paths = expand_paths(plans)
     outcome = run_check(paths, checker)
-    for exc in outcome.input_errors:
-        report_input_error(exc, lang)
-    data = render(outcome.run, fmt, lang)
+    # The terminal view lists unreadable files itself; other outputs get them on stderr too.
+    if fmt != "text" or output is not None:
+        for exc in outcome.input_errors:
+            report_input_error(exc, lang)
+    options = {"color": output is None and sys.stdout.isatty()} if fmt == "text" else {}
+    data = render(outcome.run, fmt, lang, **options)
     if output is not None:
         output.write_bytes(data)
     else:
@@ -166,19 +172,16 @@ def check_cmd(
 
 
 def expand_paths(plans: tuple[str, ...]) -> list[str]:
-    """Plan files as given; a directory stands for every plan file below it, sorted."""
-    from cchc.loader import DOCUMENT_SUFFIXES, PLAN_SUFFIXES
+    """Plan files as given; a folder stands for every plan file below it, as `cchc batch`
+    walks it (a folder named `x.json` is a file argument: it gets its error row)."""
+    from cchc.batch import iter_plan_files
+    from cchc.loader import PLAN_SUFFIXES
 
     out: list[str] = []
     for p in plans:
         path = Path(p)
         if path.is_dir() and path.suffix.lower() not in PLAN_SUFFIXES:
-            found = sorted(
-                str(f)
-                for f in path.rglob("*")
-                if f.suffix.lower() in (*PLAN_SUFFIXES, *DOCUMENT_SUFFIXES)
-            )
-            out.extend(found)
+            out.extend(str(f) for f in iter_plan_files(path))
         else:
             out.append(p)
     return out
