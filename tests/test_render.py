@@ -67,7 +67,7 @@ def test_terminal_fits_80_columns_and_lists_gaps_first_with_clause_and_fix() -> 
     assert gaps_at < block.index("Lĩnh vực")  # gaps before the area table
     # the critical gap comes first, each gap with its clause and its fix
     assert block.index("NQ76-2021-CITE") < block.index("CAMAU-2014-DIALOGUE")
-    assert block.count("Căn cứ: Nghị quyết 76/NQ-CP, 2021-07-15, Chính phủ — Mục III.1") == 2
+    assert block.count("Căn cứ: Nghị quyết 76/NQ-CP, 15/07/2021, Chính phủ — Mục III.1") == 2
     assert "Cách khắc phục: Bổ sung NQ76-2021-CITE" in block
     assert "Khuyến nghị (1)" in block and "INDEX-NAMED" in block
     assert "! miễn trừ đã hết hạn" in block
