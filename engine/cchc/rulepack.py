@@ -17,10 +17,13 @@ from cchc.loader import json_path
 from cchc.vocab import Area, Audience, DocKind, Form, FormatPart, IndexName, Level, Per, SectionKind
 from cchc.yamlsafe import YamlDoc, YamlError, read_yaml
 
+# Scoring areas, in the order reports list them.
 AREAS = (
     "citations",
-    "content",
+    "validity",
     "structure",
+    "format",
+    "content",
     "audiences",
     "forms",
     "dialogue",
@@ -29,8 +32,6 @@ AREAS = (
     "deadlines",
     "reporting",
     "funding",
-    "validity",
-    "format",
     "indices",
 )
 RULE_ID = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)+$")

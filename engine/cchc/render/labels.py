@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from cchc.messages import MESSAGES, Lang, t
 from cchc.result import STATUS_LABELS, VERDICT_LABELS
+from cchc.rulepack import AREAS
 
 # The scoring areas of the rule packs, in the order reports list them (rules/README.md).
-AREA_ORDER: tuple[str, ...] = (
-    "citations",
-    "validity",
-    "structure",
-    "format",
-    "content",
-    "audiences",
-    "forms",
-    "dialogue",
-    "media",
-    "organisation",
-    "deadlines",
-    "reporting",
-    "funding",
-    "indices",
-)
+AREA_ORDER: tuple[str, ...] = AREAS
 _AREA_RANK = {a: i for i, a in enumerate(AREA_ORDER)}
 
 
