@@ -154,11 +154,16 @@ def check_cmd(
     checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
     paths = expand_paths(plans)
     outcome = run_check(paths, checker)
-    # The terminal view lists unreadable files itself; other outputs get them on stderr too.
-    if fmt != "text" or output is not None:
-        for exc in outcome.input_errors:
-            report_input_error(exc, lang)
-    options = {"color": output is None and sys.stdout.isatty()} if fmt == "text" else {}
+    for exc in outcome.input_errors:
+        report_input_error(exc, lang)
+    # On the terminal, stderr already said why each file is unreadable: the view does not
+    # repeat it (a report written with --output keeps it).
+    to_terminal = output is None
+    options = (
+        {"color": to_terminal and sys.stdout.isatty(), "show_errors": not to_terminal}
+        if fmt == "text"
+        else {}
+    )
     data = render(outcome.run, fmt, lang, **options)
     if output is not None:
         output.write_bytes(data)

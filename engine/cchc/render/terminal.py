@@ -148,7 +148,16 @@ def _overview(run: CheckRun, lang: Lang, width: int, style: Style) -> list[str]:
     return [style(t("rpt_plans", lang, n=len(table)), bold=True), *_table(table, headers, width, 0)]
 
 
-def render(run: CheckRun, lang: str = "vi", *, color: bool = False, width: int = WIDTH) -> bytes:
+def render(
+    run: CheckRun,
+    lang: str = "vi",
+    *,
+    color: bool = False,
+    width: int = WIDTH,
+    show_errors: bool = True,
+) -> bytes:
+    """The terminal view; `show_errors=False` when the caller already printed the unreadable
+    files on stderr (they stay in the overview table)."""
     style = _styler(color)
     lines: list[str] = []
     for report in run.plans:
@@ -158,7 +167,7 @@ def render(run: CheckRun, lang: str = "vi", *, color: bool = False, width: int =
         lines += _overview(run, lang, width, style)
         lines.append("")
     prefix = t("error_prefix", lang)
-    for err in run.errors:
+    for err in run.errors if show_errors else ():
         lines += [
             style(x, fg="red")
             for x in _wrap(f"{prefix}: {err.file}: {error_text(err)}", width, "", "  ")
