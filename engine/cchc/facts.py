@@ -40,6 +40,10 @@ def _activity_fact(act: Activity, plan: Plan, years: float | None) -> dict[str, 
         "form": str(act.form),
         "has_owner": bool(act.owner),
         "has_deadline": act.deadline is not None,
+        # A task's time is a deadline, a start date, or a recurrence ("mỗi tuần một lần").
+        "has_time": act.deadline is not None
+        or act.start is not None
+        or (act.per is not None and str(act.per) in PER_PER_YEAR),
     }
     per_year = _per_year(act, years)
     if per_year is not None:
@@ -111,6 +115,7 @@ def derive(plan: Plan) -> Facts:
 
     cites: set[str] = set()
     issuers: set[str] = set()
+    cited_levels: set[str] = set()
     for ref in (*plan.cited_documents, *plan.implements):
         if not ref.number:
             continue
@@ -121,8 +126,13 @@ def derive(plan: Plan) -> Facts:
         level = ref.issuer_level or level_of_name(ref.issuer)
         if level is not None:
             issuers.update(f"{k}#{level}" for k in keys)
+    for ref in (*plan.cited_documents, *plan.implements):
+        level = ref.issuer_level or level_of_name(ref.issuer)
+        if level is not None:
+            cited_levels.add(str(level))
     f["cites"] = sorted(cites)
     f["cite_issuers"] = sorted(issuers)
+    f["cited_levels"] = sorted(cited_levels)
 
     f["sections"] = sorted({str(s.kind) for s in plan.sections})
     f["audiences"] = sorted({str(a.group) for a in plan.audiences})
@@ -138,6 +148,10 @@ def derive(plan: Plan) -> Facts:
     years = _period_years(plan)
     f["activities"] = [_activity_fact(a, plan, years) for a in plan.activities]
     f["n_activities"] = len(plan.activities)
+    deadlines = [a.deadline for a in plan.activities if a.deadline is not None]
+    if deadlines:
+        f["last_deadline"] = max(deadlines).isoformat()
+    f["n_undated_activities"] = len(plan.activities) - len(deadlines)
     f["n_objectives"] = len(plan.objectives)
     f["reporting"] = [_reporting_fact(r, plan_year) for r in plan.reporting]
     f["n_reporting"] = len(plan.reporting)
