@@ -151,6 +151,10 @@ def _criteria(
             out.append(_unknown("na_years_unknown"))
         elif years[0] < span.from_ or years[1] > span.until:
             out.append(_na("na_years", start=str(span.from_), end=str(span.until)))
+    if applies.forms:
+        wanted_forms = {str(f) for f in applies.forms}
+        if not any(str(a.form) in wanted_forms for a in plan.activities):
+            out.append(_na("na_forms", forms=", ".join(sorted(wanted_forms))))
     if applies.implements and not _parents_match(applies.implements, parents):
         out.append(
             _na("na_parent", parents=", ".join(_parent_label(i) for i in applies.implements))

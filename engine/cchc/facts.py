@@ -92,6 +92,8 @@ def derive(plan: Plan) -> Facts:
         f["level"] = str(issuer.level)
     if issuer.province:
         f["province"] = issuer.province
+    if issuer.district:
+        f["issuer_district"] = issuer.district
     if doc.issue_date is not None:
         f["issue_date"] = doc.issue_date.isoformat()
         f["issue_year"] = doc.issue_date.year
@@ -110,6 +112,9 @@ def derive(plan: Plan) -> Facts:
         f["issue_year_offset"] = doc.issue_date.year - plan_year
     if plan.period.start is not None:
         f["period_start"] = plan.period.start.isoformat()
+        if doc.issue_date is not None:
+            # Days from the start of the plan's period to its issue (negative: issued before).
+            f["issue_lag_days"] = (doc.issue_date - plan.period.start).days
     if plan.period.end is not None:
         f["period_end"] = plan.period.end.isoformat()
 
@@ -118,6 +123,9 @@ def derive(plan: Plan) -> Facts:
     cited_levels: set[str] = set()
     for ref in (*plan.cited_documents, *plan.implements):
         if not ref.number:
+            # Laws are often cited by name and date only: 'LUAT@2015-06-19'.
+            if ref.kind is not None and ref.date is not None:
+                cites.add(cite_key(str(ref.kind), ref.date))
             continue
         keys = [cite_key(ref.number)]
         if ref.date is not None:

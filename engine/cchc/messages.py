@@ -567,6 +567,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không xác định được tên cơ quan ban hành (issuer.name)",
         "the issuer's name is unknown (issuer.name)",
     ),
+    "na_forms": (
+        "chỉ áp dụng cho kế hoạch có hoạt động hình thức {forms}",
+        "applies only to plans with an activity of the forms {forms}",
+    ),
     "na_parent": (
         "chỉ áp dụng cho kế hoạch thực hiện {parents}",
         "applies only to plans implementing {parents}",

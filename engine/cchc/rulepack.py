@@ -61,6 +61,8 @@ SCALAR_FACTS = {
     "issuer_consistent": bool,
     "last_deadline": "date",
     "n_undated_activities": int,
+    "issue_lag_days": int,
+    "issuer_district": str,
 }
 LIST_FACTS = {
     "cites",
@@ -149,6 +151,8 @@ class Applies(Strict):
     from_: dt.date | None = Field(None, alias="from")
     until: dt.date | None = None
     plan_years: YearRange | None = None
+    # Bind only plans with an activity of one of these forms (a duty on plans that assign it).
+    forms: list[Form] = Field(default_factory=list)
     # A number ('47/QĐ-UBND'), a number and date ({number, date}), or every number of one
     # issuer's symbol ('*/KH-SLĐTBXH') when the parent's own number is not known.
     implements: list[str | ParentSpec] = Field(default_factory=list)
