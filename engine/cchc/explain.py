@@ -39,6 +39,23 @@ def _cited(cites: set[str], number: str) -> str:
     return number if number in cites else ""
 
 
+# A document named by its kind and date only (a law cited as "Luật … ngày 19/6/2015").
+_KIND_WORDS = {
+    "LUAT": ("Luật", "Law"),
+    "ND": ("Nghị định", "Decree"),
+    "QD": ("Quyết định", "Decision"),
+}
+
+
+def _ref_text(ref: Any, lang: str) -> str:
+    words = _KIND_WORDS.get(ref.number.upper())
+    name = (words[0] if lang == "vi" else words[1]) if words else ref.number
+    if ref.date is None:
+        return name
+    date = ref.date.strftime("%d/%m/%Y")
+    return f"{name} {'ngày' if lang == 'vi' else 'of'} {date}" if words else f"{name} ({date})"
+
+
 def _clamp(x: float) -> float:
     return round(min(max(x, 0.0), 1.0), 4)
 
@@ -95,7 +112,8 @@ def explain(
     elif kind == "cites_none":
         cites = set(facts.get("cites", []))
         details["found"] = (
-            ", ".join(r.number for r in spec if cite_key(r.number, r.date) in cites) or "—"
+            ", ".join(_ref_text(r, lang) for r in spec if cite_key(r.number, r.date) in cites)
+            or "—"
         )
     elif kind == "misattributed":
         key = cite_key(spec.number, spec.date)

@@ -138,6 +138,10 @@ def derive(plan: Plan) -> Facts:
         level = ref.issuer_level or level_of_name(ref.issuer)
         if level is not None:
             cited_levels.add(str(level))
+    # References that name neither a number nor a date cannot be told from any other document.
+    f["n_unidentified_refs"] = sum(
+        1 for r in (*plan.cited_documents, *plan.implements) if not r.number and r.date is None
+    )
     f["cites"] = sorted(cites)
     f["cite_issuers"] = sorted(issuers)
     f["cited_levels"] = sorted(cited_levels)

@@ -63,6 +63,7 @@ SCALAR_FACTS = {
     "n_undated_activities": int,
     "issue_lag_days": int,
     "issuer_district": str,
+    "n_unidentified_refs": int,
 }
 LIST_FACTS = {
     "cites",
