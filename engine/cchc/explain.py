@@ -17,12 +17,20 @@ from cchc.vocab import (
     AREA_LABELS,
     AUDIENCE_LABELS,
     FORM_LABELS,
+    FORMAT_PART_LABELS,
+    INDEX_LABELS,
     LEVEL_LABELS,
     SECTION_LABELS,
     label,
 )
 
-_LABELS = {"sections": SECTION_LABELS, "audiences": AUDIENCE_LABELS, "areas": AREA_LABELS}
+_LABELS = {
+    "sections": SECTION_LABELS,
+    "audiences": AUDIENCE_LABELS,
+    "areas": AREA_LABELS,
+    "format_parts": FORMAT_PART_LABELS,
+    "indices": INDEX_LABELS,
+}
 
 
 def _names(fact: str, values: list[str], lang: str) -> str:
