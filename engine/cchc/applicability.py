@@ -1,19 +1,25 @@
-"""Which packs and rules apply to a plan: its level, province, own date, and parents.
+"""Which packs and rules apply to a plan: its level, province, issuer, own date and years, parents.
 
 A plan is judged by the law in force on its own issue date (`--as-of` overrides it): a 2014
 plan by the 2014 rules. Applicability is metadata, like a profile in OpenSCAP: it is decided
 here, once, for both backends; the engine evaluates only the checks.
+
+Every criterion is looked at: one that rules the plan out makes the rule `not_applicable`
+even when another cannot be decided (a 2020 plan without an issue date is still outside the
+2021–2030 programme); only when nothing rules it out does an undecidable criterion give
+`error`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 
-from cchc.citations import canonical_number
+from cchc.citations import canonical_number, cite_key
 from cchc.model import Plan
-from cchc.rulepack import Applies
+from cchc.rulepack import Applies, ParentSpec
 
 
 @dataclass(frozen=True)
@@ -25,10 +31,13 @@ class Applicability:
 
 
 APPLIES = Applicability(True, "")
+_DASHES = re.compile(r"\s*[-–—]\s*")
+_SPACES = re.compile(r"\s+")
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().strip()
+    text = unicodedata.normalize("NFC", text).casefold().strip()
+    return _SPACES.sub(" ", _DASHES.sub(" - ", text))
 
 
 def judge_date(plan: Plan, as_of: dt.date | None) -> dt.date | None:
@@ -37,40 +46,146 @@ def judge_date(plan: Plan, as_of: dt.date | None) -> dt.date | None:
     return as_of or plan.document.issue_date or plan.period.start
 
 
-def check_applies(
+def plan_years(plan: Plan) -> tuple[int, int] | None:
+    """The first and last calendar year of the plan's period; the issue year when it has none."""
+    start, end = plan.period.start, plan.period.end
+    if start is None and end is None:
+        if plan.document.issue_date is None:
+            return None
+        year = plan.document.issue_date.year
+        return year, year
+    first = (start or end).year  # type: ignore[union-attr]
+    last = (end or start).year  # type: ignore[union-attr]
+    return first, last
+
+
+def _na(reason: str, **params: str) -> Applicability:
+    return Applicability(False, reason, params=tuple(params.items()))
+
+
+def _unknown(reason: str) -> Applicability:
+    return Applicability(False, reason, undecidable=True)
+
+
+def _dates(applies: Applies, plan: Plan, as_of: dt.date | None) -> Applicability:
+    """`from`/`until` on the plan's issue date (or --as-of).
+
+    Without an issue date the plan's years stand in where they settle it: a plan is issued
+    before its period ends, and one for a year later than a document is taken to have been
+    issued after it (plans for a year are written at the earliest in the year before). When
+    the plan's years and the document's year meet, the question stays open.
+    """
+    when = judge_date(plan, as_of)
+    if when is not None:
+        if applies.from_ and when < applies.from_:
+            return _na("na_before", date=applies.from_.isoformat())
+        if applies.until and when > applies.until:
+            return _na("na_after", date=applies.until.isoformat())
+        return APPLIES
+    years = plan_years(plan)
+    if years is None:
+        return _unknown("na_date_unknown")
+    first, last = years
+    open_question = False
+    if applies.from_:
+        if last < applies.from_.year:
+            return _na("na_before", date=applies.from_.isoformat())
+        if first <= applies.from_.year:
+            open_question = True
+    if applies.until:
+        if first > applies.until.year + 1:
+            return _na("na_after", date=applies.until.isoformat())
+        end = plan.period.end
+        if not (end is not None and end <= applies.until) and last >= applies.until.year:
+            open_question = True
+    return _unknown("na_date_unknown") if open_question else APPLIES
+
+
+def _parents_match(wanted: list[str | ParentSpec], parents: set[str]) -> bool:
+    for item in wanted:
+        if isinstance(item, ParentSpec):
+            if cite_key(item.number, item.date) in parents:
+                return True
+        elif item.startswith("*/"):
+            suffix = canonical_number(item)[1:]  # '/KH-SLDTBXH'
+            if any(p.split("@")[0].endswith(suffix) for p in parents):
+                return True
+        elif canonical_number(item) in parents:
+            return True
+    return False
+
+
+def _parent_label(item: str | ParentSpec) -> str:
+    if isinstance(item, ParentSpec):
+        return f"{item.number} ({item.date.strftime('%d/%m/%Y')})"
+    return item
+
+
+def _criteria(
     applies: Applies, plan: Plan, as_of: dt.date | None, parents: set[str]
-) -> Applicability:
-    """Does `applies` bind this plan? `parents` are the canonical numbers it cites/implements."""
+) -> list[Applicability]:
+    out: list[Applicability] = []
     level = plan.issuer.level
     if applies.levels:
         if level is None:
-            return Applicability(False, "na_level_unknown", undecidable=True)
-        if level not in applies.levels:
-            return Applicability(False, "na_level", params=(("level", str(level)),))
+            out.append(_unknown("na_level_unknown"))
+        elif level not in applies.levels:
+            out.append(_na("na_level", level=str(level)))
     if applies.provinces:
         if not plan.issuer.province:
-            return Applicability(False, "na_province_unknown", undecidable=True)
-        wanted = {_fold(p) for p in applies.provinces}
-        if _fold(plan.issuer.province) not in wanted:
-            return Applicability(False, "na_province", params=(("province", plan.issuer.province),))
+            out.append(_unknown("na_province_unknown"))
+        elif _fold(plan.issuer.province) not in {_fold(p) for p in applies.provinces}:
+            out.append(_na("na_province", province=plan.issuer.province))
+    if applies.issuers:
+        names = [n for n in (plan.issuer.name, *plan.issuer.other_names) if n]
+        if not names:
+            out.append(_unknown("na_issuer_unknown"))
+        elif not any(_fold(w) in _fold(n) for w in applies.issuers for n in names):
+            out.append(_na("na_issuer", issuers="; ".join(applies.issuers)))
     if applies.from_ or applies.until:
-        when = judge_date(plan, as_of)
-        if when is None:
-            return Applicability(False, "na_date_unknown", undecidable=True)
-        if applies.from_ and when < applies.from_:
-            return Applicability(False, "na_before", params=(("date", applies.from_.isoformat()),))
-        if applies.until and when > applies.until:
-            return Applicability(False, "na_after", params=(("date", applies.until.isoformat()),))
-    if applies.implements:
-        wanted_numbers = {canonical_number(n) for n in applies.implements}
-        if not wanted_numbers & parents:
-            return Applicability(
-                False, "na_parent", params=(("parents", ", ".join(applies.implements)),)
-            )
+        out.append(_dates(applies, plan, as_of))
+    if applies.plan_years:
+        years = plan_years(plan)
+        span = applies.plan_years
+        if years is None:
+            out.append(_unknown("na_years_unknown"))
+        elif years[0] < span.from_ or years[1] > span.until:
+            out.append(_na("na_years", start=str(span.from_), end=str(span.until)))
+    if applies.forms:
+        wanted_forms = {str(f) for f in applies.forms}
+        if not any(str(a.form) in wanted_forms for a in plan.activities):
+            out.append(_na("na_forms", forms=", ".join(sorted(wanted_forms))))
+    if applies.implements and not _parents_match(applies.implements, parents):
+        out.append(
+            _na("na_parent", parents=", ".join(_parent_label(i) for i in applies.implements))
+        )
+    return out
+
+
+def check_applies(
+    applies: Applies, plan: Plan, as_of: dt.date | None, parents: set[str]
+) -> Applicability:
+    """Does `applies` bind this plan? `parents` are the citation keys it cites/implements."""
+    return decide_applicability(_criteria(applies, plan, as_of, parents))
+
+
+def decide_applicability(verdicts: list[Applicability]) -> Applicability:
+    """A criterion that rules the plan out wins over one that cannot be decided."""
+    for v in verdicts:
+        if not v.applies and not v.undecidable:
+            return v
+    for v in verdicts:
+        if not v.applies:
+            return v
     return APPLIES
 
 
 def parent_numbers(plan: Plan) -> set[str]:
-    return {
-        canonical_number(r.number) for r in (*plan.implements, *plan.cited_documents) if r.number
-    }
+    """Citation keys of every cited or implemented document: '47/QD-UBND' and '…@2014-01-14'."""
+    keys: set[str] = set()
+    for ref in (*plan.implements, *plan.cited_documents):
+        if ref.number:
+            keys.add(canonical_number(ref.number))
+            if ref.date is not None:
+                keys.add(cite_key(ref.number, ref.date))
+    return keys

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from cchc import __version__
-from cchc.applicability import Applicability, check_applies, judge_date, parent_numbers
+from cchc.applicability import (
+    Applicability,
+    check_applies,
+    decide_applicability,
+    judge_date,
+    parent_numbers,
+)
 from cchc.backends import BackendUnavailable, durable_available, make_backend
 from cchc.compiler import compile_rule, requires_of
 from cchc.explain import explain
@@ -225,19 +231,13 @@ class Checker:
         pack_verdict: Applicability,
     ) -> RuleResult:
         meta = rule.meta
-        for verdict_ in (
-            pack_verdict,
-            check_applies(meta.applies, plan, self.options.as_of, parents),
-        ):
-            if not verdict_.applies:
-                params = dict(verdict_.params)
-                if verdict_.undecidable:
-                    return self._base(
-                        rule, Status.error, 0.0, t(verdict_.reason, lang, **params), None
-                    )
-                return self._base(
-                    rule, Status.not_applicable, 0.0, t(verdict_.reason, lang, **params), None
-                )
+        verdict_ = decide_applicability(
+            [pack_verdict, check_applies(meta.applies, plan, self.options.as_of, parents)]
+        )
+        if not verdict_.applies:
+            params = dict(verdict_.params)
+            status = Status.error if verdict_.undecidable else Status.not_applicable
+            return self._base(rule, status, 0.0, t(verdict_.reason, lang, **params), None)
         if rule.id in engine_errors:
             msg = t("engine_rule_error", lang, error=engine_errors[rule.id])
             return self._base(rule, Status.error, 0.0, msg, None)

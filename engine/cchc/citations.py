@@ -30,28 +30,19 @@ def cite_key(number: str, date: dt.date | str | None = None) -> str:
     return f"{base}@{iso}"
 
 
-# Ordered: the most specific phrase first ("Thủ tướng Chính phủ" before "Chính phủ").
-_ISSUER_PATTERNS: list[tuple[re.Pattern[str], Level]] = [
+# Ordered: the most specific phrase first ("Thủ tướng Chính phủ" before "Chính phủ"; a People's
+# Committee before the department pattern, whose word "ban" also occurs in "Ủy ban").
+_UBND = r"(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(cấp\s+)?"
+_ISSUER_PATTERNS: list[tuple[re.Pattern[str], Level | None]] = [
+    # Party committees (Tỉnh ủy, Huyện ủy, Đảng ủy…) have no level in the vocabulary.
+    (re.compile(r"\b(tỉnh|huyện|thành|quận|thị|đảng|xã|phường)\s+(ủy|uỷ)\b"), None),
     (re.compile(r"thủ tướng"), Level.prime_minister),
     (re.compile(r"^(bộ trưởng\s+)?bộ\s|^bộ\b"), Level.ministry),
     (re.compile(r"chính phủ"), Level.government),
-    (re.compile(r"\b(sở|ban|chi cục)\b"), Level.department),
-    (
-        re.compile(
-            r"(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(cấp\s+)?(tỉnh|thành phố trực thuộc)"
-        ),
-        Level.province,
-    ),
-    (
-        re.compile(r"(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(cấp\s+)?(huyện|quận|thị xã)"),
-        Level.district,
-    ),
-    (
-        re.compile(
-            r"(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(cấp\s+)?(xã|phường|thị trấn|đặc khu)"
-        ),
-        Level.commune,
-    ),
+    (re.compile(_UBND + r"(tỉnh|thành phố trực thuộc)"), Level.province),
+    (re.compile(_UBND + r"(huyện|quận|thị xã)"), Level.district),
+    (re.compile(_UBND + r"(xã|phường|thị trấn|đặc khu)"), Level.commune),
+    (re.compile(r"(?<!ủy )(?<!uỷ )\b(sở|ban|chi cục)\b"), Level.department),
     (re.compile(r"^(tỉnh|ubnd tỉnh)\b"), Level.province),
     (re.compile(r"^(huyện|quận)\b"), Level.district),
 ]

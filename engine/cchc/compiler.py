@@ -65,6 +65,8 @@ def _items(fact: str, spec: ItemsSpec | list[Any]) -> tuple[list[Branch], str]:
             f"'at least {need} of {len(items)}' expands to {len(combos)} tests (limit {MAX_COMBINATIONS})"
         )
     passing = ir.any_(*(ir.all_(*(ir.contains(fact, i) for i in combo)) for combo in combos))
+    if need == 1:  # one item present already passes: there is no partial
+        return [Branch("pass", passing)], "fail"
     some = ir.any_(*(ir.contains(fact, i) for i in items))
     return [Branch("pass", passing), Branch("partial", some)], "fail"
 
@@ -108,6 +110,9 @@ def required_per_year(spec: ActivitySpec) -> float:
 def _activity(spec: ActivitySpec) -> tuple[list[Branch], str]:
     forms = [str(f) for f in spec.forms]
     passing = ir.any_(*(ir.item("activities", *activity_conds(spec, f)) for f in forms))
+    quantities = (spec.min_count, spec.min_per_year, spec.min_minutes, spec.peak_time or None)
+    if all(q is None for q in quantities):  # presence only: there is no partial
+        return [Branch("pass", passing)], "fail"
     some = ir.any_(*(ir.item("activities", ir.cmp("form", "eq", f)) for f in forms))
     return [Branch("pass", passing), Branch("partial", some)], "fail"
 

@@ -17,12 +17,20 @@ from cchc.vocab import (
     AREA_LABELS,
     AUDIENCE_LABELS,
     FORM_LABELS,
+    FORMAT_PART_LABELS,
+    INDEX_LABELS,
     LEVEL_LABELS,
     SECTION_LABELS,
     label,
 )
 
-_LABELS = {"sections": SECTION_LABELS, "audiences": AUDIENCE_LABELS, "areas": AREA_LABELS}
+_LABELS = {
+    "sections": SECTION_LABELS,
+    "audiences": AUDIENCE_LABELS,
+    "areas": AREA_LABELS,
+    "format_parts": FORMAT_PART_LABELS,
+    "indices": INDEX_LABELS,
+}
 
 
 def _names(fact: str, values: list[str], lang: str) -> str:
@@ -37,6 +45,23 @@ def _cited(cites: set[str], number: str) -> str:
     if dated:
         return ", ".join(f"{number} ({d[8:10]}/{d[5:7]}/{d[0:4]})" for d in dated)
     return number if number in cites else ""
+
+
+# A document named by its kind and date only (a law cited as "Luật … ngày 19/6/2015").
+_KIND_WORDS = {
+    "LUAT": ("Luật", "Law"),
+    "ND": ("Nghị định", "Decree"),
+    "QD": ("Quyết định", "Decision"),
+}
+
+
+def _ref_text(ref: Any, lang: str) -> str:
+    words = _KIND_WORDS.get(ref.number.upper())
+    name = (words[0] if lang == "vi" else words[1]) if words else ref.number
+    if ref.date is None:
+        return name
+    date = ref.date.strftime("%d/%m/%Y")
+    return f"{name} {'ngày' if lang == 'vi' else 'of'} {date}" if words else f"{name} ({date})"
 
 
 def _clamp(x: float) -> float:
@@ -95,7 +120,8 @@ def explain(
     elif kind == "cites_none":
         cites = set(facts.get("cites", []))
         details["found"] = (
-            ", ".join(r.number for r in spec if cite_key(r.number, r.date) in cites) or "—"
+            ", ".join(_ref_text(r, lang) for r in spec if cite_key(r.number, r.date) in cites)
+            or "—"
         )
     elif kind == "misattributed":
         key = cite_key(spec.number, spec.date)

@@ -40,6 +40,10 @@ def _activity_fact(act: Activity, plan: Plan, years: float | None) -> dict[str, 
         "form": str(act.form),
         "has_owner": bool(act.owner),
         "has_deadline": act.deadline is not None,
+        # A task's time is a deadline, a start date, or a recurrence ("mỗi tuần một lần").
+        "has_time": act.deadline is not None
+        or act.start is not None
+        or (act.per is not None and str(act.per) in PER_PER_YEAR),
     }
     per_year = _per_year(act, years)
     if per_year is not None:
@@ -88,6 +92,8 @@ def derive(plan: Plan) -> Facts:
         f["level"] = str(issuer.level)
     if issuer.province:
         f["province"] = issuer.province
+    if issuer.district:
+        f["issuer_district"] = issuer.district
     if doc.issue_date is not None:
         f["issue_date"] = doc.issue_date.isoformat()
         f["issue_year"] = doc.issue_date.year
@@ -106,13 +112,20 @@ def derive(plan: Plan) -> Facts:
         f["issue_year_offset"] = doc.issue_date.year - plan_year
     if plan.period.start is not None:
         f["period_start"] = plan.period.start.isoformat()
+        if doc.issue_date is not None:
+            # Days from the start of the plan's period to its issue (negative: issued before).
+            f["issue_lag_days"] = (doc.issue_date - plan.period.start).days
     if plan.period.end is not None:
         f["period_end"] = plan.period.end.isoformat()
 
     cites: set[str] = set()
     issuers: set[str] = set()
+    cited_levels: set[str] = set()
     for ref in (*plan.cited_documents, *plan.implements):
         if not ref.number:
+            # Laws are often cited by name and date only: 'LUAT@2015-06-19'.
+            if ref.kind is not None and ref.date is not None:
+                cites.add(cite_key(str(ref.kind), ref.date))
             continue
         keys = [cite_key(ref.number)]
         if ref.date is not None:
@@ -121,8 +134,17 @@ def derive(plan: Plan) -> Facts:
         level = ref.issuer_level or level_of_name(ref.issuer)
         if level is not None:
             issuers.update(f"{k}#{level}" for k in keys)
+    for ref in (*plan.cited_documents, *plan.implements):
+        level = ref.issuer_level or level_of_name(ref.issuer)
+        if level is not None:
+            cited_levels.add(str(level))
+    # References that name neither a number nor a date cannot be told from any other document.
+    f["n_unidentified_refs"] = sum(
+        1 for r in (*plan.cited_documents, *plan.implements) if not r.number and r.date is None
+    )
     f["cites"] = sorted(cites)
     f["cite_issuers"] = sorted(issuers)
+    f["cited_levels"] = sorted(cited_levels)
 
     f["sections"] = sorted({str(s.kind) for s in plan.sections})
     f["audiences"] = sorted({str(a.group) for a in plan.audiences})
@@ -138,6 +160,10 @@ def derive(plan: Plan) -> Facts:
     years = _period_years(plan)
     f["activities"] = [_activity_fact(a, plan, years) for a in plan.activities]
     f["n_activities"] = len(plan.activities)
+    deadlines = [a.deadline for a in plan.activities if a.deadline is not None]
+    if deadlines:
+        f["last_deadline"] = max(deadlines).isoformat()
+    f["n_undated_activities"] = len(plan.activities) - len(deadlines)
     f["n_objectives"] = len(plan.objectives)
     f["reporting"] = [_reporting_fact(r, plan_year) for r in plan.reporting]
     f["n_reporting"] = len(plan.reporting)

@@ -551,6 +551,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ áp dụng cho kế hoạch ban hành đến {date}",
         "applies only to plans issued until {date}",
     ),
+    "na_years": (
+        "chỉ áp dụng cho kế hoạch của các năm {start}–{end}",
+        "applies only to plans for the years {start}–{end}",
+    ),
+    "na_years_unknown": (
+        "không xác định được kế hoạch cho năm nào (period, document.issue_date)",
+        "the years the plan is for are unknown (period, document.issue_date)",
+    ),
+    "na_issuer": (
+        "chỉ áp dụng cho kế hoạch của {issuers}",
+        "applies only to plans of {issuers}",
+    ),
+    "na_issuer_unknown": (
+        "không xác định được tên cơ quan ban hành (issuer.name)",
+        "the issuer's name is unknown (issuer.name)",
+    ),
+    "na_forms": (
+        "chỉ áp dụng cho kế hoạch có hoạt động hình thức {forms}",
+        "applies only to plans with an activity of the forms {forms}",
+    ),
     "na_parent": (
         "chỉ áp dụng cho kế hoạch thực hiện {parents}",
         "applies only to plans implementing {parents}",

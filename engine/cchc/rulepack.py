@@ -59,6 +59,11 @@ SCALAR_FACTS = {
     "has_budget_source": bool,
     "district_tasks": int,
     "issuer_consistent": bool,
+    "last_deadline": "date",
+    "n_undated_activities": int,
+    "issue_lag_days": int,
+    "issuer_district": str,
+    "n_unidentified_refs": int,
 }
 LIST_FACTS = {
     "cites",
@@ -69,6 +74,7 @@ LIST_FACTS = {
     "indices",
     "forms",
     "format_parts",
+    "cited_levels",
 }
 ACTIVITY_FIELDS = {
     "form": str,
@@ -79,6 +85,7 @@ ACTIVITY_FIELDS = {
     "peak_time": bool,
     "has_owner": bool,
     "has_deadline": bool,
+    "has_time": bool,
     "deadline": "date",
     "deadline_in_period": bool,
     "owner_level": str,
@@ -115,14 +122,51 @@ class DocumentSpec(Strict):
     title: str | None = None
 
 
+class YearRange(Strict):
+    """Calendar years a plan must be *for* (its period lies inside them)."""
+
+    from_: int = Field(alias="from", ge=1990, le=2100)
+    until: int = Field(ge=1990, le=2100)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> YearRange:
+        if self.until < self.from_:
+            raise ValueError("until is before from")
+        return self
+
+
+class ParentSpec(Strict):
+    """A parent identified by number and date (the same number recurs: 52/KH-UBND…)."""
+
+    number: str
+    date: dt.date
+
+
 class Applies(Strict):
     levels: list[Level] = Field(default_factory=list)
     provinces: list[str] = Field(default_factory=list)
+    # Issuer names the duties are addressed to (e.g. one radio-TV station among the media).
+    issuers: list[str] = Field(default_factory=list)
     from_: dt.date | None = Field(None, alias="from")
     until: dt.date | None = None
-    implements: list[str] = Field(default_factory=list)
+    plan_years: YearRange | None = None
+    # Bind only plans with an activity of one of these forms (a duty on plans that assign it).
+    forms: list[Form] = Field(default_factory=list)
+    # A number ('47/QĐ-UBND'), a number and date ({number, date}), or every number of one
+    # issuer's symbol ('*/KH-SLĐTBXH') when the parent's own number is not known.
+    implements: list[str | ParentSpec] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @field_validator("implements")
+    @classmethod
+    def _patterns(cls, v: list[str | ParentSpec]) -> list[str | ParentSpec]:
+        for item in v:
+            if isinstance(item, str) and "*" in item and not re.fullmatch(r"\*/\S+", item):
+                raise ValueError(f"'{item}': a pattern is '*/' and a symbol, e.g. */KH-SLĐTBXH")
+        return v
 
 
 class SourceSpec(Strict):
@@ -237,7 +281,7 @@ class CheckSpec(Strict):
     has_format_parts: ItemsSpec | list[FormatPart] | None = None
     activity: ActivitySpec | None = None
     has_forms: HasFormsSpec | None = None
-    every_activity: list[Literal["owner", "deadline"]] | None = None
+    every_activity: list[Literal["owner", "deadline", "time"]] | None = None
     deadlines_in_period: Literal[True] | None = None
     reporting: ReportingSpec | None = None
     has_budget: Literal[True] | None = None

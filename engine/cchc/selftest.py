@@ -13,6 +13,7 @@ from typing import Any
 from cchc.checker import Checker, CheckOptions
 from cchc.ir import CompiledRule
 from cchc.model import Plan
+from cchc.rulepack import ParentSpec
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def example_plan(rule: CompiledRule, fragment: dict[str, Any]) -> Plan:
-    """An example fragment over a plan the rule applies to: its first level and province, the
-    start of its dates in force, its first parent. What the fragment gives wins."""
+    """An example fragment over a plan the rule applies to: its first level, province and
+    issuer, the start of its dates in force (or of its plan years), its first parent, an
+    activity of the first form it binds. What the fragment gives wins."""
     rule_applies, pack_applies = rule.meta.applies, rule.pack_meta.applies
     base: dict[str, Any] = {"document": {}, "issuer": {}}
     levels = rule_applies.levels or pack_applies.levels
@@ -50,13 +52,26 @@ def example_plan(rule: CompiledRule, fragment: dict[str, Any]) -> Plan:
     provinces = rule_applies.provinces or pack_applies.provinces
     if provinces:
         base["issuer"]["province"] = provinces[0]
+    issuers = rule_applies.issuers or pack_applies.issuers
+    if issuers:
+        base["issuer"]["name"] = issuers[0]
     starts = [d for d in (rule_applies.from_, pack_applies.from_) if d]
     ends = [d for d in (rule_applies.until, pack_applies.until) if d]
+    years = rule_applies.plan_years or pack_applies.plan_years
     if starts or ends:
         base["document"]["issue_date"] = (max(starts) if starts else min(ends)).isoformat()
+    elif years:
+        base["document"]["issue_date"] = f"{years.from_}-01-15"
     parents = rule_applies.implements or pack_applies.implements
     if parents:
-        base["implements"] = [{"number": parents[0]}]
+        first = parents[0]
+        if isinstance(first, ParentSpec):
+            base["implements"] = [{"number": first.number, "date": first.date.isoformat()}]
+        else:  # a number, or '*/SYMBOL': any number of that symbol
+            base["implements"] = [{"number": "1" + first[1:] if first.startswith("*/") else first}]
+    forms = rule_applies.forms or pack_applies.forms
+    if forms:
+        base["activities"] = [{"form": str(forms[0])}]
     return Plan.model_validate(_merge(base, fragment))
 
 

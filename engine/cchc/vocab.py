@@ -203,6 +203,19 @@ class FormatPart(StrEnum):
     recipients = "recipients"  # Nơi nhận
 
 
+FORMAT_PART_LABELS: dict[str, tuple[str, str]] = {
+    "national_title": ("Quốc hiệu và Tiêu ngữ", "National title and motto"),
+    "issuer_name": ("Tên cơ quan ban hành", "Issuer's name"),
+    "number_symbol": ("Số, ký hiệu", "Number and symbol"),
+    "place_date": ("Địa danh và thời gian ban hành", "Place and date"),
+    "type_summary": ("Tên loại và trích yếu", "Type and summary"),
+    "body": ("Nội dung", "Body"),
+    "signature": ("Chức vụ, họ tên và chữ ký", "Title, name and signature"),
+    "seal": ("Dấu, chữ ký số", "Seal or digital signature"),
+    "recipients": ("Nơi nhận", "Recipients"),
+}
+
+
 class DocKind(StrEnum):
     KH = "KH"  # kế hoạch
     QD = "QD"  # quyết định
@@ -222,6 +235,16 @@ class IndexName(StrEnum):
     pci = "pci"
     ddci = "ddci"
     index_766 = "index_766"
+
+
+INDEX_LABELS: dict[str, tuple[str, str]] = {
+    "par_index": ("Chỉ số CCHC (PAR INDEX)", "PAR Index"),
+    "sipas": ("Chỉ số hài lòng (SIPAS)", "SIPAS satisfaction index"),
+    "papi": ("Chỉ số PAPI", "PAPI"),
+    "pci": ("Chỉ số PCI", "PCI"),
+    "ddci": ("Chỉ số DDCI", "DDCI"),
+    "index_766": ("Bộ chỉ số 766", "Index 766"),
+}
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str = "vi") -> str:
