@@ -212,17 +212,16 @@ def test_a_waiver_needs_a_reason(tmp_path: Path) -> None:
 
 def test_engine_failure_becomes_error_results(monkeypatch: pytest.MonkeyPatch) -> None:
     c = checker(engine="durable")
-    first_ruleset = c.backend._rulesets[0][0]
+    first_ruleset, broken_ids = c.backend.rulesets[0]
     real = DurableBackend._run
 
     def broken(self, ruleset, facts):
-        if ruleset == first_ruleset:
+        if ruleset.name == first_ruleset:
             raise DurableError("boom")
         return real(self, ruleset, facts)
 
     monkeypatch.setattr(DurableBackend, "_run", broken)
     report = c.check_plan(Plan.model_validate(FULL), "x")
-    broken_ids = set(c.backend._rulesets[0][1])
     for r in report.results:
         if r.rule in broken_ids:
             assert r.status == Status.error and "boom" in r.message
@@ -230,26 +229,36 @@ def test_engine_failure_becomes_error_results(monkeypatch: pytest.MonkeyPatch) -
             assert r.status in (Status.passed, Status.not_applicable)
 
 
-def test_an_exception_in_a_durable_action_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """durable_rules stores an action's exception in the session state; it must surface."""
-    real = DurableBackend._recorder
+class _FailingEngine:
+    """durable_rules' C core, failing while it hands out the actions of one ruleset."""
 
-    def recorder(self, rule_id, branch):
-        if rule_id != "T-CITES":
-            return real(self, rule_id, branch)
+    def __init__(self, real: object, handle: int) -> None:
+        self._real, self._handle = real, handle
 
-        def explode(_c):
-            raise RuntimeError("action failed")
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
 
-        return explode
+    def complete_and_start_action(self, handle: int, state: int) -> object:
+        if handle == self._handle:
+            raise self._real.error("Could not complete action, error code: 301")
+        return self._real.complete_and_start_action(handle, state)
 
-    monkeypatch.setattr(DurableBackend, "_recorder", recorder)
+
+def test_an_engine_error_between_actions_is_an_error_result() -> None:
+    """A failure of the engine half-way through a plan's actions must surface, only for the
+    rules of that ruleset, and leave the engine usable for the next plan."""
     c = checker(engine="durable")
+    backend = c.backend
+    target = next(rs for rs in backend._rulesets if "T-CITES" in rs.rule_ids)
+    real = backend._engine
+    backend._engine = _FailingEngine(real, target.handle)
     report = c.check_plan(Plan.model_validate(FULL), "x")
-    same_ruleset = next(ids for _, ids in c.backend._rulesets if "T-CITES" in ids)
     errors = {r.rule for r in report.results if r.status == Status.error}
-    assert errors == set(same_ruleset)
-    assert "action failed" in result(report, "T-CITES").message
+    assert errors == set(target.rule_ids)
+    assert "error code: 301" in result(report, "T-CITES").message
+    backend._engine = real
+    again = c.check_plan(Plan.model_validate(FULL), "x")
+    assert not [r for r in again.results if r.status == Status.error]
 
 
 def test_json_output_matches_its_schema_and_lists_errors(tmp_path: Path) -> None:
@@ -291,3 +300,15 @@ def test_exit_codes(tmp_path: Path) -> None:
     )
     assert runner.invoke(main, [*base, str(tmp_path / "missing.json")]).exit_code == 2
     assert runner.invoke(main, ["check"]).exit_code == 2
+
+
+def test_results_built_without_validation_are_valid_models() -> None:
+    """Results are built from validated parts without re-validation: they must still be
+    what validation would give, and copy and serialise like any model."""
+    report = checker().check_plan(Plan.model_validate(dict(FULL, cited_documents=[])), "x")
+    assert {r.status for r in report.results} >= {Status.passed, Status.failed}
+    for r in report.results:
+        assert type(r).model_validate(r.model_dump()) == r
+        assert r.model_copy(update={"waiver": "lý do"}).waiver == "lý do"
+        assert r.waiver is None and r.model_fields_set == set(type(r).model_fields)
+    json.loads(report.model_dump_json())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 from cchc.vocab import Level
 
@@ -12,6 +13,8 @@ _SPACES = re.compile(r"\s+")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 
 
+# Cached: a batch of plans cites the same few dozen documents and names the same issuers.
+@lru_cache(maxsize=4096)
 def canonical_number(number: str) -> str:
     """'049/QĐ-BNV' → '49/QD-BNV': upper case, Đ/Ð → D, no spaces, no leading zeros."""
     text = unicodedata.normalize("NFC", number).strip()
@@ -48,6 +51,7 @@ _ISSUER_PATTERNS: list[tuple[re.Pattern[str], Level | None]] = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def level_of_name(name: str | None) -> Level | None:
     """The level an issuer's name states ('UBND huyện Tân Phong' → district), or None."""
     if not name:

@@ -72,15 +72,6 @@ class CompiledRule:
     pack_meta: Any = field(repr=False, default=None)
 
 
-def conditions(cond: Cond) -> int:
-    """How many leaf tests a condition has (to keep durable rulesets inside their limits)."""
-    if cond[0] in ("all", "any"):
-        return sum(conditions(c) for c in cond[1])
-    if cond[0] == "item":
-        return len(cond[2])
-    return 1
-
-
 def referenced(cond: Cond, out: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
     """Facts a condition reads: {fact: set of item fields} (empty set for a scalar or list fact)."""
     out = {} if out is None else out

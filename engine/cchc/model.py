@@ -73,14 +73,18 @@ Text = Annotated[str, Field(max_length=20_000)]
 Evidence = Annotated[str | None, Field(default=None, max_length=20_000)]
 
 
+class _NFCDict(dict):  # type: ignore[type-arg]
+    """A mapping already normalised by `nfc`, so that nested models do not walk it again."""
+
+
 def nfc(value: Any) -> Any:
     """NFC-normalise every string in a JSON-like value (NFD text must equal NFC text)."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     if isinstance(value, list):
         return [nfc(v) for v in value]
     if isinstance(value, dict):
-        return {k: nfc(v) for k, v in value.items()}
+        return _NFCDict({k: nfc(v) for k, v in value.items()})
     return value
 
 
@@ -92,6 +96,10 @@ class Item(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _nfc(cls, data: Any) -> Any:
+        # The outermost model normalises the whole tree once; the models inside it receive
+        # the normalised mappings and pass them through.
+        if type(data) is _NFCDict:
+            return data
         return nfc(data) if isinstance(data, dict) else data
 
 

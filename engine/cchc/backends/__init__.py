@@ -1,12 +1,14 @@
 """Engine backends: evaluate compiled rules on one plan's facts.
 
-A backend is built once for a list of compiled rules and then called once per plan; it returns,
-for each rule, the indexes of the branches whose condition matched. `cchc.ir.decide` turns
+A backend is built once for a list of compiled rules and then called once per plan, with the
+IDs of the rules that apply to it (the others need not be evaluated); it returns, for each
+evaluated rule, the indexes of the branches whose condition matched. `cchc.ir.decide` turns
 that into a status, identically for every backend.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from cchc.facts import Facts
@@ -19,7 +21,9 @@ Errors = dict[str, str]  # rule ID → why the engine could not evaluate it on t
 class Backend(Protocol):
     name: str
 
-    def evaluate(self, facts: Facts) -> tuple[Matches, Errors]: ...
+    def evaluate(
+        self, facts: Facts, only: Collection[str] | None = None
+    ) -> tuple[Matches, Errors]: ...
 
 
 class BackendUnavailable(RuntimeError):

@@ -1,50 +1,57 @@
 """The durable_rules backend: the intermediate form compiled to durable_rules JSON rulesets.
 
-Designed around the limits of durable_rules 2.0.28 (see the project notes in README):
-- one `Host` per process (each Host starts timer threads that never stop);
-- rulesets registered from deep copies (registration mutates the dict), under unique names;
-- rules chunked so that no fact satisfies more than ~64 conditions or 512 siblings per ruleset;
-- every rule also tests `kind == "plan"`, so that the session state (itself a fact, re-asserted
-  after each action) never matches an absence test and re-fires it forever;
-- a catch-all rule in every ruleset, so no fact is "unhandled" (which raises, and makes a
-  later `delete_state` crash the process);
+It drives durable_rules' C core (`durable_rules_engine`, the Rete network) directly rather
+than through `durable.engine.Host`, whose per-action Python machinery cost ~15 times the
+matching itself (see bench/README.md): an action there is a Python call in which the engine
+JSON-decodes the whole fact. Here a fired rule is only read by name. Designed around the
+limits of durable_rules 2.0.28 (see the project README):
+- no `Host`, so no timer threads (each Host starts two that never stop) and no background
+  dispatcher: this thread alone takes the actions of its session, in order, to the end;
+- rulesets created from JSON under unique names (a name cannot be reused);
+- rules split into rulesets so that no fact can keep more than 64 alpha nodes pending on
+  durable's traversal stack (error 303), nor a node have more than 512 children;
+- rules that apply to the same plans (same pack and rule applicability) grouped in the same
+  rulesets, so that a ruleset none of whose rules applies to a plan is not run at all;
+- every rule also tests `kind == "plan"`, so that the session state (itself a fact) never
+  matches an absence test such as `$nex`;
+- a catch-all rule in every ruleset, so no fact is "unhandled" (which would make a later
+  `delete_state` crash the process); it fires last, which also tells that the plan is done;
 - one fact per plan, in a fresh session (`sid`) deleted right after, so at most one session
-  is ever live (the limit is 1024);
-- actions only record which branch fired; an exception swallowed by the engine is read back
-  from the session state and raised;
-- a sentinel action with the lowest priority tells that all actions of the plan ran.
+  is ever live (the limit is 1024).
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
-import threading
-import time
+import json
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 from cchc.facts import Facts
-from cchc.ir import CompiledRule, Cond, conditions, referenced
+from cchc.ir import Branch, CompiledRule, Cond
 
-# Leaf conditions per ruleset: below durable's 64 simultaneously-true conditions per fact.
-MAX_CONDITIONS_PER_RULESET = 48
-SENTINEL = "__done__"
-# Actions run synchronously for facts this small; the wait only guards the engine's
-# background dispatcher, which may run queued actions after `assert_fact` returns.
-COMPLETION_TIMEOUT_S = 5.0
+# Durable's alpha traversal keeps at most 64 pending nodes per fact (MAX_STACK_SIZE; one more
+# raises "error code: 303"). A ruleset's rules may together keep at most this many pending.
+MAX_WIDTH_PER_RULESET = 60
+CATCH_ALL = "done"
+# Membership flags are fact properties named `in·0`, `in·1`… (no fact has such a name).
+MEMBER_PREFIX = "in·"
 
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _names = itertools.count()
-_host: Any = None
-_host_lock = threading.Lock()
 
 
 class DurableError(RuntimeError):
     """The engine failed on one plan; the checker turns it into `error` results."""
 
 
-def _expr(cond: Cond, prefix: str = "") -> dict[str, Any]:
-    """Translate one condition to durable_rules JSON; `prefix` is '$i.' inside array items."""
+def _expr(cond: Cond, member: Callable[[str, str], str], prefix: str = "") -> dict[str, Any]:
+    """Translate one condition to durable_rules JSON; `prefix` is '$i.' inside array items.
+
+    Durable has no membership test, and its `$iany` walks the array's JSON again at every
+    test: "list contains value" becomes a flag property of the fact (`member` names it),
+    set when the plan's list holds the value, and tested by a hashed equality."""
     tag = cond[0]
     if tag == "cmp":
         _, name, op, value = cond
@@ -55,145 +62,230 @@ def _expr(cond: Cond, prefix: str = "") -> dict[str, Any]:
     if tag == "missing":
         return {"$nex": {prefix + cond[1]: 1}}
     if tag == "contains":
-        return {"$iany": {cond[1]: {"$i": cond[2]}}}
+        return {member(cond[1], cond[2]): True}
     if tag == "item":
-        tests = [_expr(c, "$i.") for c in cond[2]]
+        tests = [_expr(c, member, "$i.") for c in cond[2]]
         return {"$iany": {cond[1]: tests[0] if len(tests) == 1 else {"$and": tests}}}
     if tag in ("all", "any"):
-        return {"$and" if tag == "all" else "$or": [_expr(c, prefix) for c in cond[1]]}
+        key = "$and" if tag == "all" else "$or"
+        return {key: [_expr(c, member, prefix) for c in cond[1]]}
     raise ValueError(f"unknown condition {tag!r}")
 
 
-def _get_host() -> Any:
-    global _host
-    with _host_lock:
-        if _host is None:
-            from durable.engine import Host
+def _reads(cond: Cond, values: dict[str, set[str]], members: set[tuple[str, str]]) -> None:
+    """Collect what a condition reads: facts (with the item fields read, for lists of
+    objects) and (list fact, value) membership tests."""
+    tag = cond[0]
+    if tag in ("all", "any"):
+        for c in cond[1]:
+            _reads(c, values, members)
+    elif tag == "contains":
+        members.add((cond[1], cond[2]))
+    elif tag == "item":
+        values.setdefault(cond[1], set()).update(c[1] for c in cond[2])
+    else:
+        values.setdefault(cond[1], set())
 
-            class _Host(Host):  # type: ignore[misc]
-                def __init__(self) -> None:
-                    self.actions: dict[str, Any] = {}
-                    super().__init__()
 
-                def get_action(self, action_name: str) -> Any:
-                    return self.actions[action_name]
+def width(cond: Cond) -> int:
+    """An upper bound of the nodes a condition keeps pending on durable's traversal stack.
 
-            _host = _Host()
-        return _host
+    Durable expands `$or` into alternative paths that share their prefixes: the alternatives
+    of an `any` are pending side by side, the parts of an `all` one after another (a chain
+    of single tests keeps one node pending). Checked against durable_rules 2.0.28 on random
+    nested conditions (bench/README.md): the bound was never below the real stack depth.
+    """
+    tag = cond[0]
+    if tag == "any":
+        return sum(width(c) for c in cond[1])
+    if tag == "all":
+        widths = [width(c) for c in cond[1]]
+        return widths[0] + sum(w - 1 for w in widths[1:])
+    return 1  # a test, or an array test ($iany) evaluated in one node
+
+
+def _applies_key(rule: CompiledRule) -> str:
+    """Rules with equal keys apply to the same plans."""
+    pack = rule.pack_meta.applies if rule.pack_meta is not None else None
+    own = getattr(rule.meta, "applies", None)
+    return "|".join(a.model_dump_json() if a is not None else "" for a in (pack, own))
+
+
+def _dumps(fact: dict[str, Any]) -> str:
+    try:
+        import orjson
+
+        return orjson.dumps(fact).decode("utf-8")
+    except (ImportError, TypeError):  # e.g. an integer beyond 64 bits
+        return json.dumps(fact, ensure_ascii=False)
+
+
+def _action_name(message: str) -> str:
+    """The rule that fired, from the action message `{"<rule>":{"m":{…fact…}}}`.
+
+    Only the name is needed: decoding the fact the engine copies into every message is what
+    made each fired rule expensive."""
+    if not message.startswith('{"'):
+        raise DurableError(f"unexpected action message {message[:40]!r}")
+    return message[2 : message.index('"', 2)]
+
+
+def _by_fact(flags: dict[tuple[str, str], str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for (fact, value), flag in flags.items():
+        out.setdefault(fact, []).append((value, flag))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass
+class _Ruleset:
+    name: str
+    handle: int
+    rule_ids: list[str]
+    rule_set: frozenset[str]
+    wanted: dict[str, tuple[str, ...]]  # fact → item fields read (empty: the whole fact)
+    members: dict[str, tuple[tuple[str, str], ...]]  # list fact → (value, flag property)
+    actions: dict[str, tuple[str, int]]  # durable rule name → (rule ID, branch index)
 
 
 class DurableBackend:
     name = "durable"
 
     def __init__(self, rules: list[CompiledRule]) -> None:
-        self._host = _get_host()
-        self._hits: dict[str, list[tuple[str, int]]] = {}
-        self._rulesets: list[tuple[str, list[str]]] = []
-        self._wanted: dict[str, dict[str, tuple[str, ...]]] = {}
+        import durable_rules_engine
+
+        self._engine: Any = durable_rules_engine
+        self._rulesets: list[_Ruleset] = []
         self._sids = itertools.count()
         self._rule_ids = [r.id for r in rules]
         for chunk in self._chunks(rules):
             self._register(chunk)
 
+    @property
+    def rulesets(self) -> list[tuple[str, list[str]]]:
+        """(ruleset name, rule IDs) of each ruleset, in evaluation order."""
+        return [(rs.name, rs.rule_ids) for rs in self._rulesets]
+
     @staticmethod
-    def _chunks(rules: list[CompiledRule]) -> list[list[CompiledRule]]:
-        chunks: list[list[CompiledRule]] = [[]]
-        size = 0
+    def _chunks(rules: list[CompiledRule]) -> list[list[tuple[CompiledRule, int, Branch]]]:
+        """Branches in rulesets of at most MAX_WIDTH_PER_RULESET, those of rules that apply
+        together side by side (so that a plan skips whole rulesets)."""
+        groups: dict[str, list[CompiledRule]] = {}
         for rule in rules:
-            n = sum(conditions(b.cond) for b in rule.branches)
-            if chunks[-1] and size + n > MAX_CONDITIONS_PER_RULESET:
+            groups.setdefault(_applies_key(rule), []).append(rule)
+        chunks: list[list[tuple[CompiledRule, int, Branch]]] = [[]]
+        size = 0
+        for group in groups.values():
+            if chunks[-1]:
                 chunks.append([])
                 size = 0
-            chunks[-1].append(rule)
-            size += n
+            for rule in group:
+                for index, branch in enumerate(rule.branches):
+                    n = width(branch.cond)
+                    if chunks[-1] and size + n > MAX_WIDTH_PER_RULESET:
+                        chunks.append([])
+                        size = 0
+                    chunks[-1].append((rule, index, branch))
+                    size += n
         return [c for c in chunks if c]
 
-    def _register(self, rules: list[CompiledRule]) -> None:
+    def _register(self, branches: list[tuple[CompiledRule, int, Branch]]) -> None:
         name = f"cchc_{next(_names)}"
         definition: dict[str, Any] = {}
         wanted: dict[str, set[str]] = {}
-        for rule in rules:
-            for branch in rule.branches:
-                referenced(branch.cond, wanted)
-        for r_index, rule in enumerate(rules):
-            for b_index, branch in enumerate(rule.branches):
-                action = f"{name}_{r_index}_{b_index}"
-                # `kind: plan` keeps the session's own state fact (re-asserted after every
-                # action) from matching a negative test such as $nex, which would loop forever.
-                expr = {"$and": [{"kind": "plan"}, _expr(branch.cond)]}
-                definition[action] = {"all": [{"m": expr}], "pri": 1, "run": action}
-                self._host.actions[action] = self._recorder(rule.id, b_index)
-        sentinel = f"{name}_{SENTINEL}"
-        definition[sentinel] = {"all": [{"m": {"kind": "plan"}}], "pri": 1000, "run": sentinel}
-        self._host.actions[sentinel] = self._recorder(SENTINEL, 0)
-        self._host.register_rulesets({name: copy.deepcopy(definition)})
-        self._rulesets.append((name, [r.id for r in rules]))
-        self._wanted[name] = {k: tuple(sorted(v)) for k, v in wanted.items()}
+        members: set[tuple[str, str]] = set()
+        flags: dict[tuple[str, str], str] = {}
 
-    def _recorder(self, rule_id: str, branch: int) -> Any:
-        hits = self._hits
+        def member(fact: str, value: str) -> str:
+            return flags.setdefault((fact, value), f"{MEMBER_PREFIX}{len(flags)}")
 
-        def record(c: Any) -> None:
-            hits.setdefault(c.m["sid"], []).append((rule_id, branch))
+        actions: dict[str, tuple[str, int]] = {}
+        for i, (rule, index, branch) in enumerate(branches):
+            _reads(branch.cond, wanted, members)
+            # `kind: plan` keeps the session's own state fact from matching a negative test
+            # such as $nex.
+            expr = {"$and": [{"kind": "plan"}, _expr(branch.cond, member)]}
+            definition[f"b{i}"] = {"all": [{"m": expr}], "pri": 1}
+            actions[f"b{i}"] = (rule.id, index)
+        definition[CATCH_ALL] = {"all": [{"m": {"kind": "plan"}}], "pri": 1000}
+        handle = self._engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
+        rule_ids = list(dict.fromkeys(rule.id for rule, _, _ in branches))
+        self._rulesets.append(
+            _Ruleset(
+                name,
+                handle,
+                rule_ids,
+                frozenset(rule_ids),
+                {k: tuple(sorted(v)) for k, v in wanted.items()},
+                _by_fact(flags),
+                actions,
+            )
+        )
 
-        return record
-
-    def evaluate(self, facts: Facts) -> tuple[dict[str, set[int]], dict[str, str]]:
+    def evaluate(
+        self, facts: Facts, only: Collection[str] | None = None
+    ) -> tuple[dict[str, set[int]], dict[str, str]]:
         out: dict[str, set[int]] = {rid: set() for rid in self._rule_ids}
         errors: dict[str, str] = {}
-        for ruleset, rule_ids in self._rulesets:
+        for ruleset in self._rulesets:
+            if only is not None and ruleset.rule_set.isdisjoint(only):
+                continue  # none of its rules applies to this plan
             try:
-                hits = self._run(ruleset, facts)
+                fired = self._run(ruleset, facts)
             except DurableError as exc:  # only this ruleset's rules become errors
-                errors.update(dict.fromkeys(rule_ids, str(exc)))
+                errors.update(dict.fromkeys(ruleset.rule_ids, str(exc)))
                 continue
-            for rule_id, branch in hits:
-                if rule_id != SENTINEL:
-                    out[rule_id].add(branch)
+            for rule_id, branch in fired:
+                out[rule_id].add(branch)
         return out, errors
 
-    def _run(self, ruleset: str, facts: Facts) -> list[tuple[str, int]]:
-        """Assert the plan fact in a fresh session and return the branches that fired."""
-        sid = f"{ruleset}:{next(self._sids)}"
+    def _run(self, ruleset: _Ruleset, facts: Facts) -> list[tuple[str, int]]:
+        """Assert the plan fact in a fresh session; return the branches that fired."""
+        engine, handle = self._engine, ruleset.handle
+        sid = str(next(self._sids))
         fact = self._slim(ruleset, facts)
         fact["sid"], fact["kind"] = sid, "plan"
-        self._hits[sid] = []
-        handled = False
         try:
-            self._host.assert_fact(ruleset, fact)
-            self._wait(sid)
-            handled = True
-            state = self._host.get_state(ruleset, sid)
-            if isinstance(state, dict) and state.get("exception"):
-                raise DurableError(str(state["exception"]).splitlines()[0])
-        except DurableError:
-            raise
+            code, state = engine.assert_fact(handle, _dumps(fact))
         except Exception as exc:  # durable_rules_engine.error, MemoryError, …
             raise DurableError(f"{type(exc).__name__}: {exc}") from exc
+        if code != 0:  # 1: not handled, 2: "already observed" (#376); the session is left
+            # alone: deleting a session whose message was not handled crashes durable_rules.
+            raise DurableError(f"the engine refused the plan (code {code})")
+        fired: list[str] = []
+        try:
+            step = engine.start_action_for_state(handle, state)
+            message = step[1] if step else None
+            while message:
+                fired.append(_action_name(message))
+                message = engine.complete_and_start_action(handle, state)
+        except DurableError:
+            raise
+        except Exception as exc:
+            raise DurableError(f"{type(exc).__name__}: {exc}") from exc
         finally:
-            # Deleting a session whose message was never handled crashes durable_rules 2.0.28;
-            # such a session is left to the engine (it happens only on an engine error).
-            if handled:
-                self._host.delete_state(ruleset, sid)
-            hits = self._hits.pop(sid, [])
-        return hits
+            engine.delete_state(handle, sid)
+        if not fired or fired[-1] != CATCH_ALL:
+            raise DurableError("the engine did not finish the plan")
+        return [ruleset.actions[name] for name in fired[:-1]]
 
-    def _slim(self, ruleset: str, facts: Facts) -> dict[str, Any]:
-        """Only the facts this ruleset reads: the engine hands the whole fact, as JSON, to
-        every action that fires, so its size is paid once per fired branch."""
+    @staticmethod
+    def _slim(ruleset: _Ruleset, facts: Facts) -> dict[str, Any]:
+        """Only the facts this ruleset reads: the engine copies the fact into every action
+        message, so its size is paid once per fired branch."""
         out: dict[str, Any] = {}
-        for name, fields in self._wanted[ruleset].items():
+        for name, fields in ruleset.wanted.items():
             if name not in facts:
                 continue
             value = facts[name]
             if fields and isinstance(value, list):
                 value = [{f: item[f] for f in fields if f in item} for item in value]
             out[name] = value
+        for name, tests in ruleset.members.items():
+            present = facts.get(name)
+            if present:
+                held = set(present)
+                for value, flag in tests:
+                    if value in held:
+                        out[flag] = True
         return out
-
-    def _wait(self, sid: str) -> None:
-        deadline = time.monotonic() + COMPLETION_TIMEOUT_S
-        while not any(rid == SENTINEL for rid, _ in self._hits.get(sid, ())):
-            if time.monotonic() > deadline:
-                raise DurableError("the engine did not finish the plan in time")
-            time.sleep(0.001)

@@ -7,6 +7,7 @@ the fallback where durable-rules cannot be imported.
 from __future__ import annotations
 
 import operator
+from collections.abc import Collection
 from typing import Any
 
 from cchc.facts import Facts
@@ -58,10 +59,15 @@ class ReferenceBackend:
     def __init__(self, rules: list[CompiledRule]) -> None:
         self._rules = rules
 
-    def evaluate(self, facts: Facts) -> tuple[dict[str, set[int]], dict[str, str]]:
+    def evaluate(
+        self, facts: Facts, only: Collection[str] | None = None
+    ) -> tuple[dict[str, set[int]], dict[str, str]]:
         found: dict[str, set[int]] = {}
         errors: dict[str, str] = {}
+        wanted = None if only is None else set(only)
         for rule in self._rules:
+            if wanted is not None and rule.id not in wanted:
+                continue
             try:
                 found[rule.id] = {i for i, b in enumerate(rule.branches) if matches(b.cond, facts)}
             except Exception as exc:  # one broken rule is an error result, not a crash
