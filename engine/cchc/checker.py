@@ -94,7 +94,9 @@ def trusted_result(fixed: dict[str, Any], **values: Any) -> RuleResult:
     """A RuleResult from values already validated, as `model_construct` would build it when
     every field is given, at half its cost (it runs once per rule and plan)."""
     result = RuleResult.__new__(RuleResult)
-    object.__setattr__(result, "__dict__", {**fixed, **values})
+    fields = dict(fixed)  # every field, in the model's order (serialisers follow it)
+    fields.update(values)
+    object.__setattr__(result, "__dict__", fields)
     object.__setattr__(result, "__pydantic_fields_set__", set(_RESULT_FIELDS))
     object.__setattr__(result, "__pydantic_extra__", None)
     object.__setattr__(result, "__pydantic_private__", None)
@@ -164,7 +166,8 @@ class Checker:
         lang = self.options.lang
         self._sources = {r.id: source_of(r) for r in self.rules}
         self._fixed: dict[str, dict[str, Any]] = {
-            r.id: {
+            r.id: dict.fromkeys(RuleResult.model_fields)
+            | {
                 "rule": r.id,
                 "severity": Severity(r.meta.severity),
                 "weight": r.meta.weight,
