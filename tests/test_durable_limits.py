@@ -101,3 +101,54 @@ def test_only_rulesets_of_applicable_rules_are_run() -> None:
     assert not errors and matches["W-1"] == {0}
     matches, _ = backend.evaluate({"n_activities": 1}, only=[])
     assert all(not m for m in matches.values())
+
+
+def test_many_membership_tests_stay_under_the_property_limit() -> None:
+    """Durable refuses a fact of more than 252 properties (error 302). Membership tests are
+    posted as one property each, so rulesets are split by their properties too, and a single
+    branch testing more values than fit tests the list itself."""
+    cites = [f"{i}/KH-UBND@2024-01-01" for i in range(300)]
+    huge = _rule(0, ir.all_(*(ir.contains("cites", c) for c in cites)))
+    many = [_rule(i, ir.any_(*(ir.contains("cites", c) for c in cites[i::3]))) for i in (1, 2, 3)]
+    rules = [huge, *many]
+    durable, reference = DurableBackend(rules), ReferenceBackend(rules)
+    assert len(durable.rulesets) >= 3
+    for ruleset in durable._rulesets:
+        assert len(ruleset.wanted) + sum(len(v) for v in ruleset.members.values()) <= 200
+    for facts in ({"cites": cites}, {"cites": cites[:150]}, {"cites": []}, {}):
+        assert durable.evaluate(facts) == reference.evaluate(facts)
+    assert durable.evaluate({"cites": cites})[0]["W-0"] == {0}
+
+
+def test_a_branch_wider_than_a_ruleset_is_split_into_pieces() -> None:
+    """A branch of more than 64 true alternatives ("any of 100 citations", or an `all` over
+    such an `any`) cannot be one durable rule: it becomes several for the same branch."""
+    counter = itertools.count(1)
+
+    def leaf() -> Cond:
+        return ir.cmp("n_activities", "gte", -next(counter))
+
+    shapes = [
+        ir.any_(*(leaf() for _ in range(100))),
+        ir.all_(leaf(), ir.any_(*(leaf() for _ in range(90))), leaf()),
+        ir.any_(*(ir.all_(leaf(), leaf(), leaf()) for _ in range(70))),
+        ir.all_(ir.any_(*(leaf() for _ in range(40))), ir.any_(*(leaf() for _ in range(40)))),
+    ]
+    rules = [_rule(i, cond) for i, cond in enumerate(shapes)]
+    assert all(width(r.branches[0].cond) > 64 for r in rules)
+    # "At least 5 of 7 sections": 21 combinations, an $or of 21 $and (durable takes 13).
+    sections = ["purpose", "audience", "content", "forms", "organisation", "funding", "reporting"]
+    combos = itertools.combinations(sections, 5)
+    five_of_seven = ir.any_(*(ir.all_(*(ir.contains("sections", x) for x in c)) for c in combos))
+    rules.append(_rule(len(rules), five_of_seven))
+    durable = DurableBackend(rules)
+    for facts in (
+        {"n_activities": 5, "sections": sections},
+        {"n_activities": -40, "sections": sections[:5]},
+        {"n_activities": -500, "sections": sections[:4]},
+        {},
+    ):
+        assert durable.evaluate(facts) == ReferenceBackend(rules).evaluate(facts)
+    assert durable.evaluate({"n_activities": 5, "sections": sections})[0] == {
+        r.id: {0} for r in rules
+    }

@@ -28,15 +28,22 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from cchc import ir
 from cchc.facts import Facts
 from cchc.ir import Branch, CompiledRule, Cond
 
 # Durable's alpha traversal keeps at most 64 pending nodes per fact (MAX_STACK_SIZE; one more
 # raises "error code: 303"). A ruleset's rules may together keep at most this many pending.
 MAX_WIDTH_PER_RULESET = 60
+# Durable refuses (error 113) an `$or` of more than 13 `$and` alternatives in one rule.
+MAX_AND_ALTERNATIVES = 13
 CATCH_ALL = "done"
 # Membership flags are fact properties named `in·0`, `in·1`… (no fact has such a name).
 MEMBER_PREFIX = "in·"
+# Durable refuses a fact of more than 252 properties (error 302): a ruleset's fact keeps to
+# this many (facts read and membership flags); a branch testing more values than fit as
+# flags tests the list itself.
+MAX_PROPERTIES_PER_FACT = 200
 
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _names = itertools.count()
@@ -46,7 +53,7 @@ class DurableError(RuntimeError):
     """The engine failed on one plan; the checker turns it into `error` results."""
 
 
-def _expr(cond: Cond, member: Callable[[str, str], str], prefix: str = "") -> dict[str, Any]:
+def _expr(cond: Cond, member: Callable[[str, str], str] | None, prefix: str = "") -> dict[str, Any]:
     """Translate one condition to durable_rules JSON; `prefix` is '$i.' inside array items.
 
     Durable has no membership test, and its `$iany` walks the array's JSON again at every
@@ -62,6 +69,8 @@ def _expr(cond: Cond, member: Callable[[str, str], str], prefix: str = "") -> di
     if tag == "missing":
         return {"$nex": {prefix + cond[1]: 1}}
     if tag == "contains":
+        if member is None:  # a branch testing too many values for flags (see _chunks)
+            return {"$iany": {cond[1]: {"$i": cond[2]}}}
         return {member(cond[1], cond[2]): True}
     if tag == "item":
         tests = [_expr(c, member, "$i.") for c in cond[2]]
@@ -104,6 +113,50 @@ def width(cond: Cond) -> int:
     return 1  # a test, or an array test ($iany) evaluated in one node
 
 
+def _and_alternatives(cond: Cond) -> int:
+    """The most `all` alternatives any `any` of the condition has."""
+    if cond[0] not in ("all", "any"):
+        return 0
+    own = sum(1 for c in cond[1] if c[0] == "all") if cond[0] == "any" else 0
+    return max(own, *(_and_alternatives(c) for c in cond[1]))
+
+
+def _fits(cond: Cond, limit: int) -> bool:
+    return width(cond) <= limit and _and_alternatives(cond) <= MAX_AND_ALTERNATIVES
+
+
+def pieces(cond: Cond, limit: int) -> list[Cond]:
+    """Conditions whose union is `cond`, each of which durable can hold as one rule: of width
+    at most `limit`, and no `$or` of more than MAX_AND_ALTERNATIVES `$and`s. A branch such as
+    "any of 100 citations", or "at least 5 of 7 sections" (21 combinations), becomes several
+    durable rules for the same branch."""
+    if _fits(cond, limit):
+        return [cond]
+    tag = cond[0]
+    if tag == "any":
+        parts = [p for c in cond[1] for p in pieces(c, limit)]
+        groups: list[list[Cond]] = [[]]
+        for part in parts:  # pack the alternatives back into groups that fit
+            if groups[-1] and not _fits(ir.any_(*groups[-1], part), limit):
+                groups.append([])
+            groups[-1].append(part)
+        return [ir.any_(*g) for g in groups]
+    if tag != "all":
+        return [cond]
+    # all(…, any(b1…bn), …) = any(all(…, b1, …), …): distribute over an `any` that does not
+    # fit (the widest, or the one with too many `all` alternatives).
+    subs = list(cond[1])
+    worst = max(
+        (i for i in range(len(subs)) if subs[i][0] == "any"),
+        key=lambda i: (not _fits(subs[i], limit), width(subs[i])),
+        default=None,
+    )
+    if worst is None:
+        return [cond]
+    rest = subs[:worst] + subs[worst + 1 :]
+    return pieces(ir.any_(*(ir.all_(*rest, alt) for alt in subs[worst][1])), limit)
+
+
 def _applies_key(rule: CompiledRule) -> str:
     """Rules with equal keys apply to the same plans."""
     pack = rule.pack_meta.applies if rule.pack_meta is not None else None
@@ -137,6 +190,16 @@ def _by_fact(flags: dict[tuple[str, str], str]) -> dict[str, tuple[tuple[str, st
     return {k: tuple(v) for k, v in out.items()}
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """One branch of a rule, as a durable rule; `flags`: its membership tests as flags."""
+
+    rule: CompiledRule
+    index: int
+    branch: Branch
+    flags: bool
+
+
 @dataclass
 class _Ruleset:
     name: str
@@ -167,49 +230,62 @@ class DurableBackend:
         return [(rs.name, rs.rule_ids) for rs in self._rulesets]
 
     @staticmethod
-    def _chunks(rules: list[CompiledRule]) -> list[list[tuple[CompiledRule, int, Branch]]]:
-        """Branches in rulesets of at most MAX_WIDTH_PER_RULESET, those of rules that apply
-        together side by side (so that a plan skips whole rulesets)."""
+    def _chunks(rules: list[CompiledRule]) -> list[list[_Unit]]:
+        """Branches in rulesets of at most MAX_WIDTH_PER_RULESET pending nodes and
+        MAX_PROPERTIES_PER_FACT fact properties, those of rules that apply together side by
+        side (so that a plan skips whole rulesets)."""
         groups: dict[str, list[CompiledRule]] = {}
         for rule in rules:
             groups.setdefault(_applies_key(rule), []).append(rule)
-        chunks: list[list[tuple[CompiledRule, int, Branch]]] = [[]]
-        size = 0
+        chunks: list[list[_Unit]] = [[]]
+        size, props = 0, set()
         for group in groups.values():
             if chunks[-1]:
                 chunks.append([])
-                size = 0
+                size, props = 0, set()
             for rule in group:
-                for index, branch in enumerate(rule.branches):
-                    n = width(branch.cond)
-                    if chunks[-1] and size + n > MAX_WIDTH_PER_RULESET:
-                        chunks.append([])
-                        size = 0
-                    chunks[-1].append((rule, index, branch))
-                    size += n
+                for index, whole in enumerate(rule.branches):
+                    for cond in pieces(whole.cond, MAX_WIDTH_PER_RULESET):
+                        branch = Branch(whole.status, cond)
+                        values: dict[str, set[str]] = {}
+                        members: set[tuple[str, str]] = set()
+                        _reads(cond, values, members)
+                        flags = len(members) + len(values) <= MAX_PROPERTIES_PER_FACT
+                        own = set(values) | (members if flags else {m[0] for m in members})
+                        n = width(cond)
+                        over = len(props | own) > MAX_PROPERTIES_PER_FACT
+                        if chunks[-1] and (size + n > MAX_WIDTH_PER_RULESET or over):
+                            chunks.append([])
+                            size, props = 0, set()
+                        chunks[-1].append(_Unit(rule, index, branch, flags))
+                        size += n
+                        props |= own
         return [c for c in chunks if c]
 
-    def _register(self, branches: list[tuple[CompiledRule, int, Branch]]) -> None:
+    def _register(self, units: list[_Unit]) -> None:
         name = f"cchc_{next(_names)}"
         definition: dict[str, Any] = {}
         wanted: dict[str, set[str]] = {}
-        members: set[tuple[str, str]] = set()
         flags: dict[tuple[str, str], str] = {}
 
         def member(fact: str, value: str) -> str:
             return flags.setdefault((fact, value), f"{MEMBER_PREFIX}{len(flags)}")
 
         actions: dict[str, tuple[str, int]] = {}
-        for i, (rule, index, branch) in enumerate(branches):
-            _reads(branch.cond, wanted, members)
+        for i, unit in enumerate(units):
+            members: set[tuple[str, str]] = set()
+            _reads(unit.branch.cond, wanted, members)
+            if not unit.flags:  # the list itself is posted and tested
+                for fact, _ in members:
+                    wanted.setdefault(fact, set())
             # `kind: plan` keeps the session's own state fact from matching a negative test
             # such as $nex.
-            expr = {"$and": [{"kind": "plan"}, _expr(branch.cond, member)]}
-            definition[f"b{i}"] = {"all": [{"m": expr}], "pri": 1}
-            actions[f"b{i}"] = (rule.id, index)
+            test = _expr(unit.branch.cond, member if unit.flags else None)
+            definition[f"b{i}"] = {"all": [{"m": {"$and": [{"kind": "plan"}, test]}}], "pri": 1}
+            actions[f"b{i}"] = (unit.rule.id, unit.index)
         definition[CATCH_ALL] = {"all": [{"m": {"kind": "plan"}}], "pri": 1000}
         handle = self._engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
-        rule_ids = list(dict.fromkeys(rule.id for rule, _, _ in branches))
+        rule_ids = list(dict.fromkeys(unit.rule.id for unit in units))
         self._rulesets.append(
             _Ruleset(
                 name,
