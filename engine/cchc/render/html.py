@@ -36,6 +36,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the installed package's: no need to stat them at every page.
+        auto_reload=False,
     )
 
 
