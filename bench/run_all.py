@@ -253,6 +253,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", type=Path, default=HERE / "out" / "runall")
     ap.add_argument("--cold-runs", type=int, default=15)
+    ap.add_argument("--rounds", type=int, default=3, help="turns of the in-process modes")
+    ap.add_argument("--batch-rounds", type=int, default=2, help="turns of the batch runs")
     ap.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="batch runs ([] skips)")
     ap.add_argument("--soak", type=int, default=0, help="also run the memory soak to N plans")
     ap.add_argument(
@@ -294,12 +296,21 @@ def main() -> None:
         f"{len({r.pack for r in shipped.rules})} packs"
     )
 
+    # The modes take turns, `--rounds` times, and each keeps its best round: on a machine
+    # shared with other work the load changes from minute to minute, and a mode measured
+    # alone in a busy minute would look slower than it is.
     results: dict[str, dict[str, Any]] = {}
-    for mode in ("floor", "python", "durable", "python-ten", "durable-ten", "rego-ten"):
-        results[mode] = run_child(mode, plans_dir, len(paths))
+    for _ in range(args.rounds):
+        for mode in ("floor", "python", "durable", "python-ten", "durable-ten", "rego-ten"):
+            r = run_child(mode, plans_dir, len(paths))
+            best = results.get(mode)
+            if best is None or ("skipped" not in r and r["seconds"] < best.get("seconds", 1e99)):
+                if best is not None and "maxrss_kib" in best:
+                    r["maxrss_kib"] = max(r["maxrss_kib"], best["maxrss_kib"])
+                results[mode] = r
     floor = results["floor"]["plans"] / results["floor"]["seconds"]
 
-    print("\nIn one process, per plan file (each mode in its own process):")
+    print(f"\nIn one process, per plan file (each mode in its own process, best of {args.rounds}):")
     row("floor: load_plan (read, parse, validate)", results["floor"], None)
     row("python backend, check_path", results["python"], floor)
     row("durable backend, check_path", results["durable"], floor)
@@ -313,9 +324,14 @@ def main() -> None:
         print("\ncchc batch: not run with --rules (the batch adds packs to the shipped ones)")
     elif args.jobs:
         print("\ncchc batch (whole command: walk, check, journal, every output):")
-        for jobs in args.jobs:
-            out = args.workdir / f"batch-j{jobs}"
-            runs.append(batch_bench.run_batch(plans_dir, out, jobs, "durable"))
+        best_runs: dict[int, Any] = {}
+        for _ in range(args.batch_rounds):  # alternated, best of each, as above
+            for jobs in args.jobs:
+                out = args.workdir / f"batch-j{jobs}"
+                run = batch_bench.run_batch(plans_dir, out, jobs, "durable")
+                if jobs not in best_runs or run.seconds < best_runs[jobs].seconds:
+                    best_runs[jobs] = run
+        runs = [best_runs[j] for j in args.jobs]
         for run in runs:
             batch_bench.describe(run, len(paths))
 

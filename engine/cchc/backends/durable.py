@@ -38,6 +38,10 @@ MAX_WIDTH_PER_RULESET = 60
 # Durable refuses (error 113) an `$or` of more than 13 `$and` alternatives in one rule.
 MAX_AND_ALTERNATIVES = 13
 CATCH_ALL = "done"
+# Every plan is asserted in a session of this id, deleted right after: one live session per
+# ruleset, and the engine reuses the same slot of its state pool every time. A session the
+# engine failed on is left alone and the ruleset moves to a new id.
+SID = "plan"
 # Membership flags are fact properties named `in·0`, `in·1`… (no fact has such a name).
 MEMBER_PREFIX = "in·"
 # Durable refuses a fact of more than 252 properties (error 302): a ruleset's fact keeps to
@@ -209,6 +213,7 @@ class _Ruleset:
     wanted: dict[str, tuple[str, ...]]  # fact → item fields read (empty: the whole fact)
     members: dict[str, tuple[tuple[str, str], ...]]  # list fact → (value, flag property)
     actions: dict[str, tuple[str, int]]  # durable rule name → (rule ID, branch index)
+    sid: str = SID  # the session id plans are asserted under
 
 
 class DurableBackend:
@@ -316,17 +321,18 @@ class DurableBackend:
         return out, errors
 
     def _run(self, ruleset: _Ruleset, facts: Facts) -> list[tuple[str, int]]:
-        """Assert the plan fact in a fresh session; return the branches that fired."""
-        engine, handle = self._engine, ruleset.handle
-        sid = str(next(self._sids))
+        """Assert the plan fact in a new session; return the branches that fired."""
+        engine, handle, sid = self._engine, ruleset.handle, ruleset.sid
         fact = self._slim(ruleset, facts)
         fact["sid"], fact["kind"] = sid, "plan"
         try:
             code, state = engine.assert_fact(handle, _dumps(fact))
         except Exception as exc:  # durable_rules_engine.error, MemoryError, …
+            ruleset.sid = f"{SID}{next(self._sids)}"
             raise DurableError(f"{type(exc).__name__}: {exc}") from exc
         if code != 0:  # 1: not handled, 2: "already observed" (#376); the session is left
             # alone: deleting a session whose message was not handled crashes durable_rules.
+            ruleset.sid = f"{SID}{next(self._sids)}"
             raise DurableError(f"the engine refused the plan (code {code})")
         fired: list[str] = []
         try:
