@@ -3,7 +3,7 @@
 Prints, every 10,000 plans, the throughput and the resident memory, so that a crash, a
 MemoryError (the 1024-session limit) or growing memory would show. Not part of CI.
 
-    PYTHONPATH=engine python bench/engine_soak.py [N] [--engine durable|python]
+    PYTHONPATH=engine python bench/engine_soak.py [N] [--engine durable|python] [--rules DIR]
 """
 
 from __future__ import annotations
@@ -38,8 +38,14 @@ def main() -> None:
     ap.add_argument("n", nargs="?", type=int, default=100_000)
     ap.add_argument("--engine", default="durable")
     ap.add_argument("--every", type=int, default=10_000)
+    ap.add_argument("--rules", type=Path, help="the packs of this folder instead of the shipped")
     args = ap.parse_args()
-    checker = Checker(CheckOptions(engine=args.engine))
+    options = (
+        CheckOptions(engine=args.engine, builtin_rules=False, rules_dirs=(args.rules,))
+        if args.rules
+        else CheckOptions(engine=args.engine)
+    )
+    checker = Checker(options)
     pool = sample_plans(500)
     print(f"engine={checker.engine} rules={len(checker.rules)} plans={args.n}", flush=True)
     start = last = time.perf_counter()
