@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 HEADER = [
     "ỦY BAN NHÂN DÂN",
@@ -145,3 +146,13 @@ def cp1258_bytes(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
         out.append(base + "".join(c for c in d if c in tones))
     return "".join(out).encode("cp1258")
+
+
+def without_positions(value: Any) -> Any:
+    """A plan's JSON without `evidence_at`: the same plan in two formats is written in
+    different places (lines of a .txt, paragraphs of a .docx, pages of a PDF)."""
+    if isinstance(value, dict):
+        return {k: without_positions(v) for k, v in value.items() if k != "evidence_at"}
+    if isinstance(value, list):
+        return [without_positions(v) for v in value]
+    return value

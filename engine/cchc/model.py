@@ -73,6 +73,9 @@ Text = Annotated[str, Field(max_length=20_000)]
 Evidence = Annotated[str | None, Field(default=None, max_length=20_000)]
 
 
+Position = Annotated[int, Strict(), Field(ge=1, le=10_000_000)]
+
+
 class _NFCDict(dict):  # type: ignore[type-arg]
     """A mapping already normalised by `nfc`, so that nested models do not walk it again."""
 
@@ -103,6 +106,21 @@ class Item(BaseModel):
         return nfc(data) if isinstance(data, dict) else data
 
 
+class EvidenceAt(Item):
+    """Where the evidence sentence is written in the source document (1-based)."""
+
+    page: Position | None = Field(None, description="page of a PDF")
+    paragraph: Position | None = Field(
+        None,
+        description="paragraph of a .docx body (paragraphs inside tables counted) or of the "
+        "cleaned text of a .txt",
+    )
+    line: Position | None = Field(None, description="line of a .txt file, or of a PDF page")
+
+
+EvidenceWhere = Annotated[EvidenceAt | None, Field(default=None)]
+
+
 class DocumentInfo(Item):
     kind: DocKind | None = None
     number: str | None = Field(None, description="Số, ký hiệu, e.g. '52/KH-UBND'")
@@ -110,6 +128,7 @@ class DocumentInfo(Item):
     place: str | None = None
     title: Text | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class Issuer(Item):
@@ -124,12 +143,14 @@ class Issuer(Item):
         "that calls itself 'Ủy ban nhân dân huyện …' in its body",
     )
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class Period(Item):
     start: Date | None = None
     end: Date | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -148,24 +169,28 @@ class DocRef(Item):
     issuer_level: Level | None = None
     title: Text | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class Section(Item):
     kind: SectionKind
     heading: str | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class Objective(Item):
     text: Text
     countable: Flag | None = Field(None, description="has a measurable target")
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class AudienceItem(Item):
     group: Audience
     text: str | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class Topic(Item):
@@ -174,6 +199,7 @@ class Topic(Item):
     )
     text: Text | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class Activity(Item):
@@ -191,6 +217,7 @@ class Activity(Item):
     deadline: Date | None = None
     expected_products: list[Text] = Field(default_factory=list)
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class ReportingDuty(Item):
@@ -205,17 +232,20 @@ class ReportingDuty(Item):
     due_date: Date | None = None
     frequency: Per | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class BudgetLine(Item):
     source: str | None = Field(None, description="e.g. 'ngân sách nhà nước theo phân cấp'")
     amount_vnd: Money | None = None
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class IndexRef(Item):
     name: IndexName
     evidence: Evidence = None
+    evidence_at: EvidenceWhere = None
 
 
 class Plan(Item):

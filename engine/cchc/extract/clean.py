@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cchc.extract.numbering import check_numbering
+from cchc.extract.source import SourceLine, Where, text_lines
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,15 @@ class Note:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+Anchors = list[tuple[int, Where]]  # (offset in the cleaned line, where that part starts)
+
+
 @dataclass
 class CleanText:
     lines: list[str]  # one paragraph per line, no empty lines
     notes: list[Note]
     web_copy: bool  # chrome was found around the plan: a copy from a web page
+    anchors: list[Anchors] = field(default_factory=list)  # one list per line
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -59,16 +64,41 @@ _SENTENCE_END = re.compile(r"[.;:!?…]['\"”’)]*$")
 _NUMBER_FIX = re.compile(r"^([IVX]+|\d+)\s+\.(?=\s)")
 
 
-def normalise(text: str) -> tuple[str, bool]:
-    """NFC, one kind of space and line break, no Markdown emphasis. True if the text was NFD."""
-    was_nfd = unicodedata.normalize("NFC", text) != text
+def _normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _INVISIBLE.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    lines = [_NUMBER_FIX.sub(r"\1.", ln) for ln in lines]
-    return "\n".join(lines), was_nfd
+    return _EMPHASIS.sub("", text)
+
+
+# A line while it is being cleaned: its segments, each normalised, none empty.
+_Line = list[tuple[str, Where]]
+
+
+def _text(line: _Line) -> str:
+    return " ".join(t for t, _ in line)
+
+
+def _normalise_lines(source: list[SourceLine]) -> tuple[list[_Line], bool]:
+    """Normalise every segment; a line break inside a segment starts a new line."""
+    was_nfd = False
+    out: list[_Line] = []
+    for src in source:
+        current: _Line = []
+        for text, where in src:
+            was_nfd = was_nfd or unicodedata.normalize("NFC", text) != text
+            pieces = _normalise_text(text).split("\n")
+            for k, piece in enumerate(pieces):
+                if k:
+                    out.append(current)
+                    current = []
+                piece = _SPACES.sub(" ", piece).strip()
+                if not current:
+                    piece = _NUMBER_FIX.sub(r"\1.", piece)
+                if piece:
+                    current.append((piece, where))
+        out.append(current)
+    return [ln for ln in out if ln], was_nfd
 
 
 MAX_LINE = 5_000  # characters; a real paragraph is far shorter (the seeds' longest: 2,000)
@@ -77,6 +107,7 @@ MAX_LINE = 5_000  # characters; a real paragraph is far shorter (the seeds' long
 def _split_long(line: str) -> list[str]:
     """Cut a runaway paragraph (a PDF without line ends) at sentence ends, else at spaces."""
     out: list[str] = []
+    line = line.strip()
     while len(line) > MAX_LINE:
         dot = line.rfind(". ", 0, MAX_LINE)
         space = line.rfind(" ", 0, MAX_LINE)
@@ -87,20 +118,46 @@ def _split_long(line: str) -> list[str]:
     return [piece for piece in out if piece]
 
 
-def _trim_chrome(lines: list[str]) -> tuple[list[str], int, int]:
+def _split_long_line(line: _Line) -> list[_Line]:
+    """`_split_long` on a line with segments: each piece starts where its first word is."""
+    text = _text(line)
+    if len(text) <= MAX_LINE:
+        return [line]
+    starts: list[tuple[int, Where]] = []
+    pos = 0
+    for seg, where in line:
+        starts.append((pos, where))
+        pos += len(seg) + 1
+    out: list[_Line] = []
+    pos = 0
+    for piece in _split_long(text):
+        at = text.find(piece, pos)
+        pos = at + len(piece)
+        where = next(w for off, w in reversed(starts) if off <= max(at, 0))
+        out.append([(piece, where)])
+    return out
+
+
+def _trim_chrome(lines: list[str]) -> tuple[list[int], int, int]:
+    """Indexes of the lines of the plan proper, and how many lines were dropped before/after."""
     start = next((i for i, ln in enumerate(lines) if _START.match(ln)), 0)
     end = next((i for i in range(start + 1, len(lines)) if _END.match(lines[i])), len(lines))
-    body = lines[start:end]
+    body = list(range(start, end))
     # Author initials ("D.L") or page counters left just above the tail.
-    while end < len(lines) and body and len(body[-1]) <= 5 and not body[-1].endswith("./."):
+    while (
+        end < len(lines)
+        and body
+        and len(lines[body[-1]]) <= 5
+        and not lines[body[-1]].endswith("./.")
+    ):
         body.pop()
-    kept = [ln for ln in body if not _CHROME_LINE.match(ln)]
+    kept = [i for i in body if not _CHROME_LINE.match(lines[i])]
     before = start + (len(body) - len(kept))
     after = len(lines) - start - len(body)
     return kept, before, after
 
 
-def _remove_duplicate(lines: list[str]) -> tuple[list[str], int]:
+def _remove_duplicate(lines: list[str]) -> tuple[list[int], int]:
     """Drop the longest block of lines that repeats an earlier block (a body printed twice)."""
     where: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
@@ -118,47 +175,69 @@ def _remove_duplicate(lines: list[str]) -> tuple[list[str], int]:
             if n > best[0]:
                 best = (n, i, j)
     n, _, j = best
+    keep = list(range(len(lines)))
     if n >= 5 and sum(len(ln) for ln in lines[j : j + n]) >= 300:
-        return lines[:j] + lines[j + n :], n
-    return lines, 0
+        return keep[:j] + keep[j + n :], n
+    return keep, 0
 
 
-def _join_broken(lines: list[str]) -> tuple[list[str], int]:
+def _join_broken(lines: list[_Line]) -> tuple[list[_Line], int]:
     """Join a line that stops mid-sentence with a next line that starts in lower case."""
-    out: list[str] = []
+    out: list[_Line] = []
     joined = 0
-    for ln in lines:
+    for line in lines:
+        ln = _text(line)
         if (
             out
             and ln[:1].islower()
             and not _LIST_MARKER.match(ln)
-            and not _SENTENCE_END.search(out[-1])
+            and not _SENTENCE_END.search(_text(out[-1]))
         ):
-            out[-1] = f"{out[-1]} {ln}"
+            out[-1] = out[-1] + line
             joined += 1
         else:
-            out.append(ln)
+            out.append(line)
     return out, joined
 
 
-def clean(raw: str) -> CleanText:
-    """Clean the text of a plan; the notes say what was repaired."""
-    text, was_nfd = normalise(raw)
+def _anchors(line: _Line) -> Anchors:
+    out: Anchors = []
+    pos = 0
+    for text, where in line:
+        if not out or out[-1][1] != where:
+            out.append((pos, where))
+        pos += len(text) + 1
+    return out
+
+
+def clean(raw: str | list[SourceLine]) -> CleanText:
+    """Clean the text of a plan (a string, or a reader's lines with their places in the
+    source); the notes say what was repaired."""
+    source = text_lines(raw) if isinstance(raw, str) else raw
+    lines, was_nfd = _normalise_lines(source)
     notes: list[Note] = []
     if was_nfd:
         notes.append(Note("x_note_nfd"))
-    lines = [piece for ln in text.split("\n") if ln for piece in _split_long(ln)]
-    lines, before, after = _trim_chrome(lines)
+    lines = [piece for ln in lines for piece in _split_long_line(ln)]
+    kept, before, after = _trim_chrome([_text(ln) for ln in lines])
+    lines = [lines[i] for i in kept]
     if before:
         notes.append(Note("x_note_chrome_before", {"n": before}))
     if after:
         notes.append(Note("x_note_chrome_after", {"n": after}))
     lines, broken = _join_broken(lines)
-    lines = [piece for ln in lines for piece in _split_long(ln)]
+    lines = [piece for ln in lines for piece in _split_long_line(ln)]
     if broken:
         notes.append(Note("x_note_joined", {"n": broken}))
-    lines, dup = _remove_duplicate(lines)
+    kept, dup = _remove_duplicate([_text(ln) for ln in lines])
+    lines = [lines[i] for i in kept]
     if dup:
         notes.append(Note("x_note_duplicate", {"n": dup}))
-    notes.extend(Note(key, params) for key, params in check_numbering(lines))
-    return CleanText(lines=lines, notes=notes, web_copy=bool(before or after))
+    texts = [_text(ln) for ln in lines]
+    notes.extend(Note(key, params) for key, params in check_numbering(texts))
+    return CleanText(
+        lines=texts,
+        notes=notes,
+        web_copy=bool(before or after),
+        anchors=[_anchors(ln) for ln in lines],
+    )

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from cchc.extract.source import SourceLine, Where, join_lines
 from cchc.loader import InputError, read_bytes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -139,19 +140,22 @@ def _paragraph_line(paragraph: Any, numbering: _Numbering) -> str:
     return text
 
 
-def _table_lines(table: Any, numbering: _Numbering) -> list[str]:
+def _table_lines(table: Any, numbering: _Numbering, where: _Places) -> list[SourceLine]:
     rows = table.rows
     head = " ".join(c.text for c in rows[0].cells) if rows else ""
     if len(rows) >= 2 and _DATA_TABLE_HEAD.search(head):
-        lines = []
+        lines: list[SourceLine] = []
         for row in rows:
             cells: list[str] = []
+            first: Where | None = None
             for cell in row.cells:
                 text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
                 if not cells or text != cells[-1]:  # merged cells repeat their text
                     cells.append(text)
+                if first is None and cell.paragraphs:
+                    first = where(cell.paragraphs[0])
             if any(cells):
-                lines.append(" | ".join(cells))
+                lines.append([(" | ".join(cells), first or Where())])
         return lines
     # A layout table (header or signature block): each column top to bottom.
     lines = []
@@ -164,12 +168,28 @@ def _table_lines(table: Any, numbering: _Numbering) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            lines.extend(_paragraph_line(p, numbering) for p in cell.paragraphs)
+            lines.extend([(_paragraph_line(p, numbering), where(p))] for p in cell.paragraphs)
     return lines
+
+
+class _Places:
+    """Paragraph numbers of the body in reading order, paragraphs inside tables counted."""
+
+    def __init__(self, body: Any) -> None:
+        # The mapping keeps the element proxies alive, so lxml hands out the same objects.
+        self.numbers = {p: i for i, p in enumerate(body.iter(f"{_W}p"), start=1)}
+
+    def __call__(self, paragraph: Any) -> Where:
+        return Where(paragraph=self.numbers.get(paragraph._p))
 
 
 def read_docx(path: Path) -> str:
     """The text of a .docx plan, one paragraph (or table row) per line."""
+    return join_lines(read_docx_lines(path))
+
+
+def read_docx_lines(path: Path) -> list[SourceLine]:
+    """The lines of a .docx plan, one paragraph (or table row) per line, with their places."""
     import docx  # python-docx: imported here so .txt and .json never pay for it
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -182,13 +202,15 @@ def read_docx(path: Path) -> str:
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise InputError.one(path, "x_docx_invalid_reason", reason=type(exc).__name__) from None
     numbering = _Numbering(document)
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    body = document.element.body
+    where = _Places(body)
+    lines: list[SourceLine] = []
+    for child in body.iterchildren():
         if child.tag == f"{_W}p":
-            lines.append(_paragraph_line(Paragraph(child, document), numbering))
+            paragraph = Paragraph(child, document)
+            lines.append([(_paragraph_line(paragraph, numbering), where(paragraph))])
         elif child.tag == f"{_W}tbl":
-            lines.extend(_table_lines(Table(child, document), numbering))
-    text = "\n".join(lines)
-    if not text.strip():
+            lines.extend(_table_lines(Table(child, document), numbering, where))
+    if not join_lines(lines).strip():
         raise InputError.one(path, "x_docx_empty")
-    return text
+    return lines

@@ -12,6 +12,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from cchc.extract.source import SourceLine, Where, join_lines
 from cchc.loader import InputError, read_bytes
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
@@ -94,13 +95,18 @@ def _columns(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]:
-    """Join one page's lines into paragraphs; `carry` holds the open paragraph of the last page."""
+def _page_paragraphs(
+    lines: list[dict[str, Any]], carry: list[SourceLine], page: int = 1, open_end: bool = False
+) -> tuple[list[SourceLine], bool]:
+    """Join one page's lines into paragraphs; `carry` holds the paragraphs so far, and
+    `open_end` says the last of them continues on this page. Each visual line is a segment
+    with its page and line number."""
+    lines = [{**ln, "_line": n} for n, ln in enumerate(lines, start=1)]
     lines = [
         ln for ln in lines if ln["text"].strip() and not _PAGE_NUMBER.match(ln["text"].strip())
     ]
     if not lines:
-        return carry
+        return carry, open_end
     lines = _columns(lines)
     right = max(float(ln["x1"]) for ln in lines)
     left = min(float(ln["x0"]) for ln in lines)
@@ -110,8 +116,9 @@ def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]
     prev: dict[str, Any] | None = None
     for ln in lines:
         text = ln["text"].strip()
+        segment = (text, Where(page=page, line=ln["_line"]))
         if prev is None:
-            joined = bool(paragraphs) and paragraphs[-1].endswith("\u0000")
+            joined = bool(paragraphs) and open_end
         else:
             gap = float(ln["top"]) - float(prev["bottom"])
             fitted = float(prev["x1"]) + _space_width(prev) + _first_word_width(ln) <= right
@@ -119,20 +126,21 @@ def _page_paragraphs(lines: list[dict[str, Any]], carry: list[str]) -> list[str]
             joined = not fitted and not indented and gap < 0.9 * line_h
             joined = joined and not ln.get("column") and not prev.get("column")
         if joined and paragraphs:
-            paragraphs[-1] = paragraphs[-1].rstrip("\u0000") + " " + text
+            paragraphs[-1].append(segment)
         else:
-            if paragraphs:
-                paragraphs[-1] = paragraphs[-1].rstrip("\u0000")
-            paragraphs.append(text)
+            paragraphs.append([segment])
         prev = ln
     # A last line reaching the right margin continues on the next page.
-    if prev is not None and float(prev["x1"]) >= right - _space_width(prev):
-        paragraphs[-1] += "\u0000"
-    return paragraphs
+    return paragraphs, prev is not None and float(prev["x1"]) >= right - _space_width(prev)
 
 
 def read_pdf(path: Path) -> str:
     """The text of a PDF plan, one paragraph per line."""
+    return join_lines(read_pdf_lines(path))
+
+
+def read_pdf_lines(path: Path) -> list[SourceLine]:
+    """The paragraphs of a PDF plan, each visual line a segment with its page and line."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -140,15 +148,16 @@ def read_pdf(path: Path) -> str:
     data = read_bytes(path)
     if not data.lstrip()[:5] == b"%PDF-":
         raise InputError.one(path, "x_pdf_invalid")
-    paragraphs: list[str] = []
+    paragraphs: list[SourceLine] = []
+    open_end = False
     images = 0
     try:
         with pdfplumber.open(str(path)) as pdf:
             pages = len(pdf.pages)
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, start=1):
                 images += len(page.images)
                 lines = page.extract_text_lines(strip=True, return_chars=True)
-                paragraphs = _page_paragraphs(lines, paragraphs)
+                paragraphs, open_end = _page_paragraphs(lines, paragraphs, number, open_end)
     except PDFPasswordIncorrect:
         raise InputError.one(path, "x_pdf_encrypted") from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
@@ -157,9 +166,9 @@ def read_pdf(path: Path) -> str:
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
             raise InputError.one(path, "x_pdf_encrypted") from None
         raise InputError.one(path, "x_pdf_invalid_reason", reason=type(exc).__name__) from None
-    text = "\n".join(p.rstrip("\u0000") for p in paragraphs)
+    text = join_lines(paragraphs)
     if len(text.strip()) < _MIN_TEXT:
         if pages == 0:
             raise InputError.one(path, "x_pdf_invalid")
         raise InputError.one(path, "x_pdf_scanned", pages=pages, images=images)
-    return text
+    return paragraphs

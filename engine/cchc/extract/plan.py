@@ -10,6 +10,7 @@ from cchc.extract.citations import extract_citations
 from cchc.extract.clean import CleanText, Note, clean
 from cchc.extract.dates import find_deadlines
 from cchc.extract.header import extract_header
+from cchc.extract.locate import add_locations
 from cchc.extract.mentions import (
     extract_audiences,
     extract_indices,
@@ -18,6 +19,7 @@ from cchc.extract.mentions import (
     extract_topics,
 )
 from cchc.extract.reporting import extract_budget, extract_reporting
+from cchc.extract.source import SourceLine
 from cchc.extract.structure import Outline, build_outline
 from cchc.messages import Lang, t
 from cchc.model import Plan
@@ -47,10 +49,12 @@ def _completion(outline: Outline, default_year: int | None):  # type: ignore[no-
     return None
 
 
-def extract_text(raw: str, lang: Lang = "vi", pre_notes: list[Note] | None = None) -> Extraction:
-    """Extract a plan from the text of a plan document."""
+def extract_text(
+    raw: str | list[SourceLine], lang: Lang = "vi", pre_notes: list[Note] | None = None
+) -> Extraction:
+    """Extract a plan from the text of a plan document (or a reader's lines with places)."""
     cleaned: CleanText = clean(raw)
-    outline = build_outline(cleaned.lines)
+    outline = build_outline(cleaned.lines, cleaned.anchors)
     notes: list[Note] = list(pre_notes or []) + cleaned.notes
     header = extract_header(outline)
     notes.extend(header.notes)
@@ -103,6 +107,7 @@ def extract_text(raw: str, lang: Lang = "vi", pre_notes: list[Note] | None = Non
     )
     # Lists were filled in place: validate the whole plan once more, as a loader would.
     plan = Plan.model_validate(_fit(plan.model_dump(mode="json")))
+    add_locations(plan, outline)
     return Extraction(plan, notes, outline)
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from cchc.extract.numbering import Marker, parse_marker
+from cchc.extract.source import Where
 from cchc.vocab import SectionKind
 
 _LEVEL = {"roman": 0, "article": 0, "arabic": 1, "letter": 2, "dash": 3}
@@ -74,6 +75,7 @@ class Block:
     lead: str | None = None  # "Hình thức thông tin, tuyên truyền" of a news paragraph
     value: str | None = None  # what follows the label
     sentences: list[str] = field(default_factory=list)
+    anchors: list[tuple[int, Where]] = field(default_factory=list)  # offsets in `line`
 
     @property
     def is_heading(self) -> bool:
@@ -119,7 +121,9 @@ class Outline:
         return any(b.marker is not None and b.marker.kind == "roman" for b in self.blocks)
 
 
-def build_outline(lines: list[str]) -> Outline:
+def build_outline(
+    lines: list[str], anchors: list[list[tuple[int, Where]]] | None = None
+) -> Outline:
     blocks: list[Block] = []
     stack: list[Block] = []  # open blocks, outermost first
     roman: str | None = None
@@ -139,6 +143,7 @@ def build_outline(lines: list[str]) -> Outline:
             level=level,
             parent=stack[-1].index if stack else None,
             roman=roman,
+            anchors=anchors[i] if anchors and i < len(anchors) else [],
         )
         m = _LABEL.match(text)
         if m and len(m.group(1).split()) <= 14 and not re.search(r"\d{1,2}/\d", m.group(1)):
