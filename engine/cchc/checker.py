@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -359,14 +360,24 @@ class RunOutcome:
     input_errors: list[InputError] = field(default_factory=list)
 
 
-def run_check(paths: list[str], checker: Checker) -> RunOutcome:
-    """Check every path; unreadable inputs are listed under `errors`, never dropped."""
+def run_check(
+    paths: list[str],
+    checker: Checker,
+    on_plan: Callable[[Plan, PlanReport], None] | None = None,
+) -> RunOutcome:
+    """Check every path; unreadable inputs are listed under `errors`, never dropped.
+    `on_plan` sees each plan beside its report (to record it, or compare it with an earlier
+    version)."""
     lang = checker.options.lang
     run = CheckRun(version=__version__, lang=lang)
     outcome = RunOutcome(run)
     for path in paths:
         try:
-            run.plans.append(checker.check_path(path))
+            plan = load_plan(path)
+            report = checker.check_plan(plan, str(path))
+            if on_plan is not None:
+                on_plan(plan, report)
+            run.plans.append(report)
         except InputError as exc:
             outcome.input_errors.append(exc)
             run.errors.append(

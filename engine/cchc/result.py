@@ -110,6 +110,30 @@ class PlanInfo(_Out):
     title: str | None = None
 
 
+class DiffEntry(_Out):
+    """One rule compared between a plan's earlier version and this one."""
+
+    rule: str
+    title: str
+    before: RuleResult | None  # the earlier version's result (None: the rule did not apply)
+    after: (
+        RuleResult | None
+    )  # this version's (for `rules_changed`: the earlier plan, today's rules)
+
+
+class PlanDiff(_Out):
+    """A re-submission compared with its earlier version (`--baseline`, `--baseline-db`)."""
+
+    baseline: str  # the earlier file, or "db:<check id>"
+    same_rules: bool | None  # None when the rules the earlier version was judged by are unknown
+    score_before: float | None
+    verdict_before: Verdict | None
+    fixed: list[DiffEntry] = Field(default_factory=list)
+    still_open: list[DiffEntry] = Field(default_factory=list)
+    new: list[DiffEntry] = Field(default_factory=list)
+    rules_changed: list[DiffEntry] = Field(default_factory=list)
+
+
 class PlanReport(_Out):
     file: str
     plan: PlanInfo
@@ -121,6 +145,7 @@ class PlanReport(_Out):
     areas: list[AreaScore]
     results: list[RuleResult]
     notices: list[str] = Field(default_factory=list)  # e.g. expired waivers
+    diff: PlanDiff | None = None  # with --baseline: what changed since the earlier version
 
     def gaps(self) -> list[RuleResult]:
         """Results a reader must act on, worst first."""

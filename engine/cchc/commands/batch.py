@@ -48,6 +48,12 @@ from cchc.messages import t
     is_flag=True,
     help="Ghi thời điểm tạo vào báo cáo / print the generation time in the outputs.",
 )
+@click.option(
+    "--db",
+    default=None,
+    metavar="PATH|URL",
+    help="Ghi kết quả vào kho (tệp SQLite hoặc URL) / record results in the store (SQLite file or URL).",
+)
 @lang_option
 def batch_cmd(
     folder: Path,
@@ -62,6 +68,7 @@ def batch_cmd(
     as_of: dt.datetime | None,
     waivers: Path | None,
     lang: str,
+    db: str | None = None,
 ) -> None:
     """Kiểm tra mọi kế hoạch trong thư mục / check every plan in FOLDER.
 
@@ -79,7 +86,9 @@ def batch_cmd(
 
     # Built here once so that a broken pack or waiver file stops the batch before it starts;
     # each worker process then builds its own from the same options.
-    options = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang).options
+    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
+    options = checker.options
+    store = _open_store(db, lang) if db else None
     config = BatchConfig(
         root=folder,
         outdir=outdir,
@@ -103,4 +112,28 @@ def batch_cmd(
         click.echo(t("batch_interrupted", lang, done=exc.done, total=exc.total), err=True)
         sys.exit(130)
     click.echo(summary_paragraph(result, config))
+    if store is not None:
+        _record(store, checker, outdir / "results.json", folder, lang)
     sys.exit(result.exit_code)
+
+
+def _open_store(db: str, lang: str):  # type: ignore[no-untyped-def]
+    from cchc.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        fail(t("store_unusable", lang, reason=str(exc)), lang)
+
+
+def _record(store, checker, results_json: Path, folder: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Record the batch's plans in the store; the outputs are already written."""
+    from cchc.recording import Recorder, record_batch
+    from cchc.store import StoreError
+
+    recorder = Recorder(checker, store=store)
+    try:
+        record_batch(results_json, folder, recorder)
+    except StoreError as exc:
+        fail(t("store_unusable", lang, reason=str(exc)), lang)
+    click.echo(t("store_recorded", lang, new=recorder.recorded, old=recorder.already))

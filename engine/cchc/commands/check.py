@@ -128,6 +128,23 @@ def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang):  # 
     default=None,
     help="Trả mã 1 nếu điểm thấp hơn / exit 1 below this score.",
 )
+@click.option(
+    "--db",
+    default=None,
+    metavar="PATH|URL",
+    help="Ghi kết quả vào kho (tệp SQLite hoặc URL) / record results in the store (SQLite file or URL).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="So với bản trước (kế hoạch hoặc báo cáo JSON) / compare with the earlier version (a plan or a JSON report).",
+)
+@click.option(
+    "--baseline-db",
+    is_flag=True,
+    help="So với bản trước trong kho --db / compare with the earlier version recorded in --db.",
+)
 @engine_options
 @lang_option
 def check_cmd(
@@ -143,6 +160,9 @@ def check_cmd(
     as_of: dt.datetime | None,
     waivers: Path | None,
     lang: str,
+    db: str | None = None,
+    baseline: Path | None = None,
+    baseline_db: bool = False,
 ) -> None:
     """Kiểm tra kế hoạch / check plans (PLAN.json, .txt, .docx, .pdf, or a folder of them)."""
     from cchc.checker import run_check
@@ -153,7 +173,8 @@ def check_cmd(
         fail(t("binary_needs_output", lang, fmt=fmt), lang)
     checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
     paths = expand_paths(plans)
-    outcome = run_check(paths, checker)
+    recorder = _recorder(checker, paths, db, baseline, baseline_db, lang)
+    outcome = run_check(paths, checker, on_plan=recorder)
     for exc in outcome.input_errors:
         report_input_error(exc, lang)
     # On the terminal, stderr already said why each file is unreadable: the view does not
@@ -174,6 +195,32 @@ def check_cmd(
         sys.exit(EXIT_INPUT)
     gaps = any(has_gaps(r, fail_on, fail_under) for r in outcome.run.plans)
     sys.exit(EXIT_GAPS if gaps else EXIT_OK)
+
+
+def _recorder(  # type: ignore[no-untyped-def]
+    checker, paths: list[str], db: str | None, baseline: Path | None, baseline_db: bool, lang: str
+):
+    """The hook that records plans and compares them with earlier versions, or None."""
+    if db is None and baseline is None and not baseline_db:
+        return None
+    from cchc.loader import InputError
+    from cchc.messages import t
+
+    if baseline_db and db is None:
+        fail(t("baseline_db_needs_db", lang), lang)
+    if baseline is not None and (baseline_db or len(paths) != 1):
+        fail(t("baseline_one_plan", lang), lang)
+    from cchc.recording import Recorder
+    from cchc.store import StoreError, open_store
+
+    try:
+        store = open_store(db) if db else None
+        return Recorder(checker, store=store, baseline=baseline, baseline_db=baseline_db)
+    except StoreError as exc:
+        fail(t("store_unusable", lang, reason=str(exc)), lang)
+    except InputError as exc:
+        report_input_error(exc, lang)
+        sys.exit(EXIT_INPUT)
 
 
 def expand_paths(plans: tuple[str, ...]) -> list[str]:

@@ -110,6 +110,52 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
         headers = [t("col_area", lang), t("col_score", lang), t("col_gaps", lang)]
         lines += ["", *_table(table, headers, width, wide_col=0)]
     lines += ["", *_wrap(t("rpt_counts", lang, **findings.status_counts(report)), width)]
+    if report.diff is not None:
+        lines += _diff_lines(report, lang, width, style)
+    return lines
+
+
+def _diff_lines(report: PlanReport, lang: Lang, width: int, style: Style) -> list[str]:
+    """The re-submission block: what the author fixed, what is still open, what is new, and
+    what changed because the rules changed."""
+    diff = report.diff
+    assert diff is not None
+    lines = ["", style(t("diff_title", lang, baseline=diff.baseline), bold=True, underline=True)]
+    before = verdict_label(diff.verdict_before, lang) if diff.verdict_before else "—"
+    lines += _wrap(
+        t(
+            "diff_score",
+            lang,
+            before=format_score(diff.score_before),
+            after=format_score(report.score),
+            vbefore=before,
+            vafter=verdict_label(report.verdict, lang),
+        ),
+        width,
+    )
+    groups = [
+        ("diff_fixed", diff.fixed, "green"),
+        ("diff_still_open", diff.still_open, "yellow"),
+        ("diff_new", diff.new, "red"),
+    ]
+    if diff.same_rules is not True:
+        groups.append(("diff_rules_changed", diff.rules_changed, "cyan"))
+    for key, entries, colour in groups:
+        lines.append(style(t(key, lang, n=len(entries)), bold=True, fg=colour))
+        if not entries:
+            lines += _wrap(t("diff_none", lang), width, "    ")
+        for e in entries:
+            was = status_label(e.before.status, lang) if e.before else "—"
+            now = status_label(e.after.status, lang) if e.after else "—"
+            lines += _wrap(f"{e.rule}: {e.title}", width, "  - ", "    ")
+            lines += _wrap(t("diff_before_after", lang, before=was, after=now), width, "    ")
+            for r in (e.before, e.after):
+                for quote in r.evidence if r else ():
+                    text = quote if isinstance(quote, str) else getattr(quote, "quote", "")
+                    if text:
+                        lines += [style(x, dim=True) for x in _wrap(f"“{text}”", width, "      ")]
+    if diff.same_rules is None:
+        lines += _wrap(t("diff_rules_unknown", lang), width)
     return lines
 
 
