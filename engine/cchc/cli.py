@@ -11,6 +11,7 @@ from cchc import __version__
 from cchc.commands.batch import batch_cmd
 from cchc.commands.check import check_cmd
 from cchc.commands.extract import extract_cmd
+from cchc.commands.history import history_cmd
 from cchc.commands.index import index_cmd
 from cchc.commands.rules import rules_cmd
 from cchc.commands.schema import schema_cmd
@@ -50,6 +51,7 @@ main.add_command(rules_cmd)
 main.add_command(index_cmd)
 main.add_command(extract_cmd)
 main.add_command(batch_cmd)
+main.add_command(history_cmd)
 
 
 def check_main() -> None:

@@ -61,6 +61,12 @@ def _globals(lang: Lang, generated: str | None) -> dict[str, Any]:
     }
 
 
+def page_globals(lang: Lang, generated: str | None = None) -> dict[str, Any]:
+    """What every page template reads (messages, stylesheet, tool name), for other pages
+    built on `base.html.j2`."""
+    return _globals(lang, generated)
+
+
 def _errors(failures: Iterable[InputFailure]) -> list[dict[str, str]]:
     return [{"file": f.file, "error": error_text(f)} for f in failures]
 
