@@ -27,6 +27,27 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   fi
 fi
 
+# With --dev, the programs the tests drive for real: PostgreSQL (the store's tests start their own
+# server on loopback), LibreOffice headless and poppler (annotated .docx and workbooks opened and
+# rendered), a Vietnamese-capable font (the PDF tests). Tests that need one of them skip, saying
+# why, where it cannot be installed.
+if [ -n "$extra" ]; then
+  test_pkgs=()
+  [ -n "$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null)" ] || test_pkgs+=(postgresql)
+  command -v soffice >/dev/null 2>&1 || test_pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+  command -v pdftoppm >/dev/null 2>&1 || test_pkgs+=(poppler-utils)
+  [ -d /usr/share/fonts/truetype/dejavu ] || test_pkgs+=(fonts-dejavu-core)
+  if [ ${#test_pkgs[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "bootstrap: installing test programs: ${test_pkgs[*]}"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${test_pkgs[@]}" \
+        || echo "bootstrap: could not install ${test_pkgs[*]}; the tests that need them will skip" >&2
+    else
+      echo "bootstrap: not installed (tests needing them skip): ${test_pkgs[*]}" >&2
+    fi
+  fi
+fi
+
 "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet ".${extra}"
