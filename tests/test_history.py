@@ -265,6 +265,8 @@ def test_cli_records_compares_and_draws(tmp_path: Path) -> None:
     assert "CT23-2021-CITE" in {e["rule"] for e in diff["fixed"]}
     text = _cli("check", "v2.json", "--baseline", "v1.json", cwd=tmp_path)
     assert "So với bản trước (v1.json)" in text.stdout and "CT23-2021-CITE" in text.stdout
+    html = _cli("check", "v2.json", "--baseline", "v1.json", "--format", "html", cwd=tmp_path)
+    assert 'class="diff-fixed"' in html.stdout and "CT23-2021-CITE" in html.stdout
     # A saved JSON report works as a baseline too.
     (tmp_path / "v1-report.json").write_text(
         _cli("check", "v1.json", "--format", "json", cwd=tmp_path).stdout

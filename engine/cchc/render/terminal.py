@@ -15,6 +15,7 @@ from tabulate import tabulate
 
 from cchc.messages import Lang, t
 from cchc.render import findings
+from cchc.render.diff_view import diff_view
 from cchc.render.labels import (
     area_label,
     area_sort_key,
@@ -118,44 +119,21 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
 def _diff_lines(report: PlanReport, lang: Lang, width: int, style: Style) -> list[str]:
     """The re-submission block: what the author fixed, what is still open, what is new, and
     what changed because the rules changed."""
-    diff = report.diff
-    assert diff is not None
-    lines = ["", style(t("diff_title", lang, baseline=diff.baseline), bold=True, underline=True)]
-    before = verdict_label(diff.verdict_before, lang) if diff.verdict_before else "—"
-    lines += _wrap(
-        t(
-            "diff_score",
-            lang,
-            before=format_score(diff.score_before),
-            after=format_score(report.score),
-            vbefore=before,
-            vafter=verdict_label(report.verdict, lang),
-        ),
-        width,
-    )
-    groups = [
-        ("diff_fixed", diff.fixed, "green"),
-        ("diff_still_open", diff.still_open, "yellow"),
-        ("diff_new", diff.new, "red"),
-    ]
-    if diff.same_rules is not True:
-        groups.append(("diff_rules_changed", diff.rules_changed, "cyan"))
-    for key, entries, colour in groups:
-        lines.append(style(t(key, lang, n=len(entries)), bold=True, fg=colour))
-        if not entries:
-            lines += _wrap(t("diff_none", lang), width, "    ")
-        for e in entries:
-            was = status_label(e.before.status, lang) if e.before else "—"
-            now = status_label(e.after.status, lang) if e.after else "—"
-            lines += _wrap(f"{e.rule}: {e.title}", width, "  - ", "    ")
-            lines += _wrap(t("diff_before_after", lang, before=was, after=now), width, "    ")
-            for r in (e.before, e.after):
-                for quote in r.evidence if r else ():
-                    text = quote if isinstance(quote, str) else getattr(quote, "quote", "")
-                    if text:
-                        lines += [style(x, dim=True) for x in _wrap(f"“{text}”", width, "      ")]
-    if diff.same_rules is None:
-        lines += _wrap(t("diff_rules_unknown", lang), width)
+    view = diff_view(report, lang)
+    assert view is not None
+    lines = ["", style(view["title"], bold=True, underline=True), *_wrap(view["score_line"], width)]
+    colours = {"fixed": "green", "still_open": "yellow", "new": "red", "rules_changed": "cyan"}
+    for group in view["groups"]:
+        lines.append(style(group["heading"], bold=True, fg=colours[group["kind"]]))
+        if not group["entries"]:
+            lines += _wrap(view["none"], width, "    ")
+        for e in group["entries"]:
+            lines += _wrap(f"{e['rule']}: {e['title']}", width, "  - ", "    ")
+            lines += _wrap(e["change"], width, "    ")
+            for quote in e["quotes_before"] + e["quotes_after"]:
+                lines += [style(x, dim=True) for x in _wrap(f"“{quote}”", width, "      ")]
+    if view["rules_unknown"]:
+        lines += _wrap(view["rules_unknown"], width)
     return lines
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from cchc.messages import Lang, t
 from cchc.render import findings
+from cchc.render.diff_view import diff_view
 from cchc.render.labels import (
     area_label,
     area_sort_key,
@@ -117,6 +118,7 @@ def plan_view(report: PlanReport, lang: Lang, anchor: str = "plan") -> dict[str,
         "results": results,
         "counts": t("rpt_counts", lang, **counts),
         "notices": list(report.notices),
+        "diff": diff_view(report, lang),
         "run_line": t(
             "rpt_run_line",
             lang,
