@@ -33,12 +33,13 @@ def _verdict(applies: dict[str, Any], plan: Plan, as_of: dt.date | None = None) 
         ("Chủ tịch Ủy ban nhân dân tỉnh Cà Mau", "province"),
         ("Ủy ban nhân dân cấp xã", "commune"),
         ("UBND phường An Đông", "commune"),
-        ("Văn phòng Ủy ban nhân dân tỉnh", "province"),
+        # The provincial committee's office is one of its agencies (department level).
+        ("Văn phòng Ủy ban nhân dân tỉnh", "department"),
         ("Sở Lao động - Thương binh và Xã hội tỉnh Điện Biên", "department"),
         ("Ban Quản lý các khu công nghiệp", "department"),
         ("Thủ tướng Chính phủ", "prime_minister"),
         ("Tỉnh ủy Thừa Thiên Huế", None),
-        ("Đài Phát thanh - Truyền hình Cà Mau", None),
+        ("Đài Phát thanh - Truyền hình Cà Mau", "media"),
     ],
 )
 def test_level_of_name(name: str, level: str | None) -> None:

@@ -180,6 +180,27 @@ def decide_applicability(verdicts: list[Applicability]) -> Applicability:
     return APPLIES
 
 
+def after_source(source_date: dt.date | None, plan: Plan, as_of: dt.date | None) -> Applicability:
+    """A plan can only be required to follow a document issued strictly before it: one issued
+    on the parent's own date (or before it) is not bound by it."""
+    when = judge_date(plan, as_of)
+    if source_date is None or when is None or when > source_date:
+        return APPLIES
+    return _na("na_not_after_source", date=source_date.isoformat())
+
+
+def district_parent(issuer: str, plan: Plan, as_of: dt.date | None) -> Applicability:
+    """No district document binds a plan issued once the district level was abolished."""
+    from cchc.levels import abolished, level_of
+
+    level = level_of(issuer)
+    end = abolished().get(str(level)) if level is not None else None
+    when = judge_date(plan, as_of)
+    if end is None or when is None or when < end:
+        return APPLIES
+    return _na("na_level_abolished", date=end.isoformat())
+
+
 def parent_numbers(plan: Plan) -> set[str]:
     """Citation keys of every cited or implemented document: '47/QD-UBND' and '…@2014-01-14'."""
     keys: set[str] = set()

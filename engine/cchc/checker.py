@@ -15,6 +15,8 @@ from typing import Any
 from cchc import __version__
 from cchc.applicability import (
     Applicability,
+    after_source,
+    district_parent,
     check_applies,
     decide_applicability,
     judge_date,
@@ -30,6 +32,7 @@ from cchc.messages import t
 from cchc.model import Plan
 from cchc.paths import data_dir
 from cchc.result import (
+    Binding,
     CheckRun,
     InputFailure,
     PlanInfo,
@@ -40,7 +43,7 @@ from cchc.result import (
     Status,
 )
 from cchc.rulepack import PackFile, pack_files, read_pack
-from cchc.scoring import GAP, area_scores, total_score, verdict
+from cchc.scoring import GAP, area_scores, decide_verdict, load_policy, total_score
 from cchc.waivers import Waiver, load_waivers
 
 DOC_KIND_VI = {
@@ -176,9 +179,13 @@ class Checker:
                 "pack": r.pack,
                 "title": r.meta.title.get(lang),
                 "source": self._sources[r.id],
+                "binding": Binding.requirement
+                if r.meta.is_requirement
+                else Binding.recommendation,
             }
             for r in self.rules
         }
+        self.policy = load_policy()
         # Rules with applicability of their own (most have only their pack's).
         self._own_applies = {r.id for r in self.rules if _restricts(r.meta.applies)}
         # Pass messages without placeholders, and why-not messages, are the same every time.
@@ -209,10 +216,20 @@ class Checker:
         verdicts: list[Applicability] = []
         for rule in self.rules:
             if rule.pack not in pack_applies:
-                pack_applies[rule.pack] = check_applies(
-                    rule.pack_meta.applies, plan, self.options.as_of, parents
+                doc = rule.pack_meta.document
+                pack_applies[rule.pack] = decide_applicability(
+                    [
+                        check_applies(rule.pack_meta.applies, plan, self.options.as_of, parents),
+                        after_source(doc.date, plan, self.options.as_of),
+                        district_parent(doc.issuer, plan, self.options.as_of),
+                    ]
                 )
-            verdicts.append(self._applicability(rule, plan, parents, pack_applies[rule.pack]))
+            verdict_ = self._applicability(rule, plan, parents, pack_applies[rule.pack])
+            if verdict_.applies and rule.meta.is_requirement:
+                # A requirement binds only plans issued after its own source document.
+                verdict_ = after_source(rule.meta.source.date, plan, self.options.as_of)
+            verdicts.append(verdict_)
+        verdicts = self._yield(verdicts)
         applicable = [r.id for r, v in zip(self.rules, verdicts, strict=True) if v.applies]
         try:
             matches, engine_errors = self.backend.evaluate(facts, applicable)
@@ -226,6 +243,7 @@ class Checker:
                 result = self._waive(result, plan, file, today, notices, lang)
             results.append(result)
         score = total_score(results)
+        decision = decide_verdict(results, score, self.policy)
         return PlanReport(
             file=file,
             plan=PlanInfo(
@@ -242,11 +260,28 @@ class Checker:
             engine=self.engine,
             packs=sorted({r.pack for r in self.rules}),
             score=score,
-            verdict=verdict(results, score),
+            verdict=decision.verdict,
             areas=area_scores(results),
             results=results,
             notices=notices,
+            provisional=decision.provisional,
+            provisional_reasons=decision.provisional_reasons,
+            verdict_reasons=decision.reasons,
         )
+
+    def _yield(self, verdicts: list[Applicability]) -> list[Applicability]:
+        """A recommendation that yields to rules stating the same duty as binding does not
+        apply where one of them applies (rules/README.md, `yields_to`)."""
+        applies = {r.id for r, v in zip(self.rules, verdicts, strict=True) if v.applies}
+        out = []
+        for rule, v in zip(self.rules, verdicts, strict=True):
+            covering = [x for x in rule.meta.yields_to if x in applies] if v.applies else []
+            out.append(
+                Applicability(False, "na_yields", params=(("rules", ", ".join(covering)),))
+                if covering
+                else v
+            )
+        return out
 
     def _base(
         self, rule: CompiledRule, status: Status, credit: float, message: str, fix: str | None
@@ -295,7 +330,8 @@ class Checker:
     ) -> RuleResult:
         meta = rule.meta
         if not verdict_.applies:
-            status = Status.error if verdict_.undecidable else Status.not_applicable
+            # The plan does not show what applicability needs (its level, date…): unknown.
+            status = Status.unknown if verdict_.undecidable else Status.not_applicable
             return self._base(rule, status, 0.0, self._why_not(verdict_), None)
         if rule.id in engine_errors:
             msg = t("engine_rule_error", lang, error=engine_errors[rule.id])
@@ -310,17 +346,20 @@ class Checker:
             msg = t("engine_rule_error", lang, error=f"{type(exc).__name__}: {exc}")
             return self._base(rule, Status.error, 0.0, msg, None)
         if status == "error":
+            # A fact the rule needs is absent: the input does not show it (not a fault).
             missing = [f for f in requires_of(rule) if f not in facts]
             template = (
                 meta.message.error.get(lang) if meta.message.error else t("err_missing_facts", lang)
             )
             details["facts"] = ", ".join(missing)
             return self._base(
-                rule, Status.error, 0.0, fill(template, details), fill(meta.fix.get(lang), details)
+                rule, Status.unknown, 0.0, fill(template, details), fill(meta.fix.get(lang), details)
             )
         if status == "pass":
             template = _pass_template(rule, lang)
             return self._base(rule, Status.passed, 1.0, fill(template, details), None)
+        if status == "partial" and credit < self.policy.min_partial_credit:
+            status, credit = "fail", 0.0  # near-zero credit is a failure (rules/policy.yaml)
         template = (
             meta.message.partial.get(lang)
             if status == "partial" and meta.message.partial

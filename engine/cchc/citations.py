@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from cchc.levels import level_of
 from cchc.vocab import Level
 
 _SPACES = re.compile(r"\s+")
@@ -33,31 +34,30 @@ def cite_key(number: str, date: dt.date | str | None = None) -> str:
     return f"{base}@{iso}"
 
 
-# Ordered: the most specific phrase first ("Thủ tướng Chính phủ" before "Chính phủ"; a People's
-# Committee before the department pattern, whose word "ban" also occurs in "Ủy ban").
-_UBND = r"(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(cấp\s+)?"
-_ISSUER_PATTERNS: list[tuple[re.Pattern[str], Level | None]] = [
-    # Party committees (Tỉnh ủy, Huyện ủy, Đảng ủy…) have no level in the vocabulary.
-    (re.compile(r"\b(tỉnh|huyện|thành|quận|thị|đảng|xã|phường)\s+(ủy|uỷ)\b"), None),
-    (re.compile(r"thủ tướng"), Level.prime_minister),
-    (re.compile(r"^(bộ trưởng\s+)?bộ\s|^bộ\b"), Level.ministry),
-    (re.compile(r"chính phủ"), Level.government),
-    (re.compile(_UBND + r"(tỉnh|thành phố trực thuộc)"), Level.province),
-    (re.compile(_UBND + r"(huyện|quận|thị xã)"), Level.district),
-    (re.compile(_UBND + r"(xã|phường|thị trấn|đặc khu)"), Level.commune),
-    (re.compile(r"(?<!ủy )(?<!uỷ )\b(sở|ban|chi cục)\b"), Level.department),
-    (re.compile(r"^(tỉnh|ubnd tỉnh)\b"), Level.province),
-    (re.compile(r"^(huyện|quận)\b"), Level.district),
-]
+UNDATED = "?"  # '76/NQ-CP@?': the plan cites the number without a date
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _symbols() -> dict[str, dict[str, str]]:
+    from pathlib import Path
+
+    from cchc.paths import data_dir
+    from cchc.yamlsafe import read_yaml
+
+    return read_yaml(Path(data_dir("rules")) / "data" / "citations.yaml").data["symbols"]
+
+
+def complete_number(number: str, kind: str | None, level: Level | None) -> str:
+    """'76' cited as a Government resolution → '76/NQ-CP' (plans often drop the symbol);
+    a number with a symbol, or one whose kind and issuer do not settle it, is kept."""
+    if "/" in number or kind is None or level is None:
+        return number
+    symbol = _symbols().get(str(kind), {}).get(str(level))
+    bare = canonical_number(number)
+    return f"{bare}/{symbol}" if symbol and bare.isdigit() else number
+
+
 def level_of_name(name: str | None) -> Level | None:
-    """The level an issuer's name states ('UBND huyện Tân Phong' → district), or None."""
-    if not name:
-        return None
-    text = unicodedata.normalize("NFC", name).casefold().strip()
-    for pattern, level in _ISSUER_PATTERNS:
-        if pattern.search(text):
-            return level
-    return None
+    """The level an issuer's name states ('UBND huyện Tân Phong' → district), or None: the
+    one reader of levels (`cchc.levels`, data in rules/data/levels.yaml)."""
+    return level_of(name)

@@ -6,7 +6,7 @@ from itertools import combinations
 from typing import Any
 
 from cchc import ir
-from cchc.citations import cite_key
+from cchc.citations import UNDATED, cite_key
 from cchc.ir import Branch, CompiledRule, Cond
 from cchc.rulepack import (
     ITEM_FIELDS,
@@ -29,6 +29,7 @@ IMPLIED_REQUIRES: dict[str, tuple[str, ...]] = {
     "deadlines_in_period": ("period_start", "period_end"),
     "issued_by": ("issue_date", "plan_year"),
     "issuer_consistent": ("issuer_consistent",),
+    "no_later_citations": ("issue_date",),
 }
 
 ITEM_FACTS = {
@@ -77,9 +78,11 @@ def _cites(spec: Any) -> tuple[list[Branch], str]:
         Branch("pass", ir.any_(*(ir.contains("cites", cite_key(r.number, r.date)) for r in refs)))
     ]
     if spec.partial_if_number_only:
-        branches.append(
-            Branch("partial", ir.any_(*(ir.contains("cites", cite_key(r.number)) for r in refs)))
-        )
+        # Only a number cited without a date is partly right: the same number with another
+        # date is another document (76/NQ-CP of 13/6/2013 is not that of 15/7/2021).
+        undated = [f"{cite_key(r.number)}@{UNDATED}" for r in refs if r.date is not None]
+        if undated:
+            branches.append(Branch("partial", ir.any_(*(ir.contains("cites", u) for u in undated))))
     return branches, "fail"
 
 
@@ -115,6 +118,28 @@ def _activity(spec: ActivitySpec) -> tuple[list[Branch], str]:
         return [Branch("pass", passing)], "fail"
     some = ir.any_(*(ir.item("activities", ir.cmp("form", "eq", f)) for f in forms))
     return [Branch("pass", passing), Branch("partial", some)], "fail"
+
+
+def dialogue_kind(spec: Any) -> str:
+    return "own" if spec.held_by == "own" else "assigned"
+
+
+def dialogue_per_year(spec: Any) -> float:
+    if str(spec.per) not in PER_PER_YEAR:
+        raise CompileError("dialogue: per is week, month, quarter, half_year or year")
+    return spec.min_count * PER_PER_YEAR[str(spec.per)]
+
+
+def _dialogue(spec: Any) -> tuple[list[Branch], str]:
+    kind = ir.cmp("dialogue", "eq", dialogue_kind(spec))
+    enough = ir.cmp("dialogue_per_year", "gte", dialogue_per_year(spec) - 1e-9)
+    branches = [Branch("pass", ir.item("activities", kind, enough))]
+    if spec.partial:
+        branches.append(Branch("partial", ir.item("activities", kind)))
+        if spec.held_by == "own":
+            guidance = ir.cmp("dialogue", "eq", "guidance")
+            branches.append(Branch("partial", ir.item("activities", guidance)))
+    return branches, "fail"
 
 
 def _has_forms(spec: Any) -> tuple[list[Branch], str]:
@@ -287,11 +312,18 @@ def _branches(check: CheckSpec) -> tuple[list[Branch], str]:
             )
         ], "pass"
     if kind == "misattributed":
-        key = cite_key(spec.number, spec.date)
-        found = ir.any_(*(ir.contains("cite_issuers", f"{key}#{lv}") for lv in spec.wrong_levels))
+        # Cited with that date, or with no date at all: the issuer is wrong either way.
+        keys = [cite_key(spec.number, spec.date) if spec.date else cite_key(spec.number)]
+        if spec.date is not None:
+            keys.append(f"{cite_key(spec.number)}@{UNDATED}")
+        found = ir.any_(
+            *(ir.contains("cite_issuers", f"{k}#{lv}") for k in keys for lv in spec.wrong_levels)
+        )
         return [Branch("fail", found)], "pass"
     if kind == "activity":
         return _activity(spec)
+    if kind == "dialogue":
+        return _dialogue(spec)
     if kind == "has_forms":
         return _has_forms(spec)
     if kind == "every_activity":
@@ -310,6 +342,8 @@ def _branches(check: CheckSpec) -> tuple[list[Branch], str]:
         return _issued_by(spec)
     if kind == "no_district_tasks":
         return [Branch("fail", ir.cmp("district_tasks", "gte", 1))], "pass"
+    if kind == "no_later_citations":
+        return [Branch("fail", ir.cmp("n_cites_after_issue", "gte", 1))], "pass"
     if kind == "issuer_consistent":
         return [Branch("fail", ir.cmp("issuer_consistent", "eq", False))], "pass"
     if kind == "when":

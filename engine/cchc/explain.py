@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc.citations import cite_key
-from cchc.compiler import ITEM_FACTS, items_of, required_per_year
+from cchc.citations import UNDATED, cite_key
+from cchc.compiler import (
+    ITEM_FACTS,
+    dialogue_kind,
+    dialogue_per_year,
+    items_of,
+    required_per_year,
+)
 from cchc.facts import Facts
 from cchc.ir import CompiledRule
 from cchc.vocab import (
@@ -41,10 +47,13 @@ def _names(fact: str, values: list[str], lang: str) -> str:
 
 def _cited(cites: set[str], number: str) -> str:
     """How the plan cites a number: '76/NQ-CP (13/06/2013)', or the bare number when undated."""
-    dated = sorted(c.split("@")[1] for c in cites if c.startswith(number + "@"))
-    if dated:
-        return ", ".join(f"{number} ({d[8:10]}/{d[5:7]}/{d[0:4]})" for d in dated)
-    return number if number in cites else ""
+    dated = sorted(
+        c.split("@")[1] for c in cites if c.startswith(number + "@") and not c.endswith(UNDATED)
+    )
+    shown = [f"{number} ({d[8:10]}/{d[5:7]}/{d[0:4]})" for d in dated]
+    if f"{number}@{UNDATED}" in cites or (number in cites and not dated):
+        shown.append(f"{number} (không ghi ngày / undated)")
+    return ", ".join(shown)
 
 
 # A document named by its kind and date only (a law cited as "Luật … ngày 19/6/2015").
@@ -117,6 +126,27 @@ def explain(
         )
         if status == "partial":
             credit = spec.partial_if_number_only or 0.5
+        # The same number on another date is another document: say which was cited.
+        others = []
+        for r in refs:
+            base = cite_key(r.number)
+            for c in sorted(cites):
+                d = c.partition("@")[2]
+                if c.startswith(base + "@") and d != UNDATED and r.date and d != r.date.isoformat():
+                    others.append(
+                        f"{r.number} ngày {d[8:10]}/{d[5:7]}/{d[0:4]}"
+                        if lang == "vi"
+                        else f"{r.number} of {d[8:10]}/{d[5:7]}/{d[0:4]}"
+                    )
+        details["other"] = (
+            (
+                f" Kế hoạch dẫn {', '.join(others)}: cùng số nhưng khác ngày, là văn bản khác."
+                if lang == "vi"
+                else f" The plan cites {', '.join(others)}: the same number on another date, another document."
+            )
+            if others
+            else ""
+        )
     elif kind == "cites_none":
         cites = set(facts.get("cites", []))
         details["found"] = (
@@ -124,8 +154,10 @@ def explain(
             or "—"
         )
     elif kind == "misattributed":
-        key = cite_key(spec.number, spec.date)
-        hits = [c.split("#")[1] for c in facts.get("cite_issuers", []) if c.split("#")[0] == key]
+        keys = {cite_key(spec.number, spec.date), f"{cite_key(spec.number)}@{UNDATED}"}
+        hits = sorted(
+            {c.split("#")[1] for c in facts.get("cite_issuers", []) if c.split("#")[0] in keys}
+        )
         details["found"] = ", ".join(label(LEVEL_LABELS, h, lang) for h in hits) or "—"
     elif kind == "activity":
         forms = {str(f) for f in spec.forms}
@@ -135,6 +167,13 @@ def explain(
         details["required"] = _required_text(spec, lang)
         if status == "partial":
             credit = _activity_ratio(spec, best) if best else 0.0
+    elif kind == "dialogue":
+        details.update(_dialogue_details(spec, status, facts, lang))
+        best = details.pop("_best_rate", 0.0)
+        if status == "partial":
+            need = dialogue_per_year(spec)
+            # Too few of its own dialogues: their share; only a guidance conference: half.
+            credit = min(best / need, 0.99) if best and need else 0.5
     elif kind == "has_forms":
         details["online"] = facts.get("n_online_forms", 0)
         details["traditional"] = facts.get("n_traditional_forms", 0)
@@ -158,10 +197,58 @@ def explain(
         details["issued"] = facts.get("issue_date", "—")
     elif kind == "no_district_tasks":
         details["found"] = facts.get("district_tasks", 0)
+    elif kind == "no_later_citations":
+        shown = []
+        for key in facts.get("cites_after_issue", []):
+            number, _, d = key.partition("@")
+            shown.append(f"{number} ({d[8:10]}/{d[5:7]}/{d[0:4]})")
+        details["found"] = ", ".join(shown) or "—"
+    elif kind == "when":
+        if status == "partial":
+            credit = spec.partial_credit
     if status == "partial":
         # Partial credit is strictly between 0 and 1 whatever the arithmetic gave.
         credit = min(max(credit, 0.01), 0.99)
     return _clamp(credit), details
+
+
+def _per_year_text(rate: float, lang: str) -> str:
+    return f"{round(rate, 2):g}/{'năm' if lang == 'vi' else 'year'}"
+
+
+def _dialogue_details(spec: Any, status: str, facts: Facts, lang: str) -> dict[str, Any]:
+    """What was found: the dialogues that count, and each one that does not, with why."""
+    from cchc.dialogue import why_not
+
+    wanted = dialogue_kind(spec)
+    acts = facts.get("activities", [])
+    counted = [a for a in acts if a.get("dialogue") == wanted]
+    rates = [a["dialogue_per_year"] for a in counted if "dialogue_per_year" in a]
+    best = max(rates, default=0.0)
+    others = []
+    for i, a in enumerate(acts):
+        kind = a.get("dialogue")
+        if kind is None or kind == wanted or (kind == "guidance" and status == "pass"):
+            continue
+        reason = why_not(kind, a.get("dialogue_details", {}), lang)
+        title = a.get("dialogue_title") or label(FORM_LABELS, a["form"], lang)
+        others.append(f"#{i + 1} “{title[:80]}”: {reason}")
+    sep = "; " if lang == "vi" else "; "
+    lead = " Tìm thấy nhưng không tính: " if lang == "vi" else " Found but not counted: "
+    per = {
+        "week": "tuần",
+        "month": "tháng",
+        "quarter": "quý",
+        "half_year": "6 tháng",
+        "year": "năm",
+    }
+    per_text = per.get(str(spec.per), str(spec.per)) if lang == "vi" else str(spec.per)
+    return {
+        "best": _per_year_text(best, lang) if counted else "—",
+        "_best_rate": best,
+        "required": f"≥{spec.min_count}/{per_text}",
+        "not_counted": (lead + sep.join(others) + ".") if others else "",
+    }
 
 
 def _required_text(spec: Any, lang: str) -> str:

@@ -7,20 +7,34 @@ normalised citation keys. An unknown value is absent from the facts, never null.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from cchc.citations import cite_key, level_of_name
+from cchc import dialogue
+from cchc.citations import UNDATED, cite_key, complete_number, level_of_name
 from cchc.model import Activity, Plan, ReportingDuty
 from cchc.vocab import ONLINE_FORMS, PER_PER_YEAR, Level
 
 Facts = dict[str, Any]
 
 
-def _period_years(plan: Plan) -> float | None:
-    start, end = plan.period.start, plan.period.end
+def _year_fraction(day: dt.date) -> float:
+    """The year as a number at the start of `day`: 2024-01-01 → 2024.0, 2024-07-02 → 2024.5."""
+    first = dt.date(day.year, 1, 1)
+    days = (dt.date(day.year + 1, 1, 1) - first).days
+    return day.year + (day - first).days / days
+
+
+def period_years(start: dt.date | None, end: dt.date | None) -> float | None:
+    """The length of a period in calendar years, exact in leap years: 1/1–31/12 is 1 year."""
     if start is None or end is None:
         return None
-    return max((end - start).days + 1, 1) / 365.25
+    years = _year_fraction(end + dt.timedelta(days=1)) - _year_fraction(start)
+    return max(years, 1 / 366)
+
+
+def _period_years(plan: Plan) -> float | None:
+    return period_years(plan.period.start, plan.period.end)
 
 
 def _per_year(act: Activity, years: float | None) -> float | None:
@@ -58,6 +72,18 @@ def _activity_fact(act: Activity, plan: Plan, years: float | None) -> dict[str, 
         fact["peak_time"] = act.peak_time
     if act.owner_level is not None:
         fact["owner_level"] = str(act.owner_level)
+    if dialogue.looks_like_dialogue(act):
+        kind, details = dialogue.classify(act, plan)
+        fact["dialogue"] = kind
+        # For the message only (no rule reads them): what it is and why it does not count.
+        fact["dialogue_title"] = (act.title or act.evidence or "")[:120]
+        fact["dialogue_details"] = details
+        # A dialogue planned without a count is one, and a count without a period is over
+        # the plan's period (a plan without a period stands for its year).
+        if per_year is not None:
+            fact["dialogue_per_year"] = round(per_year, 6)
+        elif act.per is None or str(act.per) == "period":
+            fact["dialogue_per_year"] = round((act.count or 1) / (years or 1.0), 6)
     if act.deadline is not None:
         fact["deadline"] = act.deadline.isoformat()
         start, end = plan.period.start, plan.period.end
@@ -119,6 +145,7 @@ def derive(plan: Plan) -> Facts:
         f["period_end"] = plan.period.end.isoformat()
 
     cites: set[str] = set()
+    after: set[str] = set()  # documents dated after the plan itself
     issuers: set[str] = set()
     cited_levels: set[str] = set()
     for ref in (*plan.cited_documents, *plan.implements):
@@ -127,13 +154,16 @@ def derive(plan: Plan) -> Facts:
             if ref.kind is not None and ref.date is not None:
                 cites.add(cite_key(str(ref.kind), ref.date))
             continue
-        keys = [cite_key(ref.number)]
-        if ref.date is not None:
-            keys.append(cite_key(ref.number, ref.date))
-        cites.update(keys)
         level = ref.issuer_level or level_of_name(ref.issuer)
+        number = complete_number(ref.number, str(ref.kind) if ref.kind else None, level)
+        keys = [cite_key(number)]
+        # Dated, or marked undated: the same number on another date is another document.
+        keys.append(cite_key(number, ref.date) if ref.date is not None else f"{keys[0]}@{UNDATED}")
+        cites.update(keys)
         if level is not None:
             issuers.update(f"{k}#{level}" for k in keys)
+        if ref.date is not None and doc.issue_date is not None and ref.date > doc.issue_date:
+            after.add(keys[1])
     for ref in (*plan.cited_documents, *plan.implements):
         level = ref.issuer_level or level_of_name(ref.issuer)
         if level is not None:
@@ -144,6 +174,9 @@ def derive(plan: Plan) -> Facts:
     )
     f["cites"] = sorted(cites)
     f["cite_issuers"] = sorted(issuers)
+    if doc.issue_date is not None:
+        f["cites_after_issue"] = sorted(after)
+        f["n_cites_after_issue"] = len(after)
     f["cited_levels"] = sorted(cited_levels)
 
     f["sections"] = sorted({str(s.kind) for s in plan.sections})

@@ -571,6 +571,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ áp dụng cho kế hoạch có hoạt động hình thức {forms}",
         "applies only to plans with an activity of the forms {forms}",
     ),
+    "na_not_after_source": (
+        "kế hoạch ban hành không sau ngày {date} của văn bản căn cứ, nên không bị văn bản đó ràng buộc",
+        "the plan was not issued after the source document of {date}, so it is not bound by it",
+    ),
+    "na_level_abolished": (
+        "văn bản của cấp huyện không còn là căn cứ cho kế hoạch ban hành từ {date} (cấp huyện đã bỏ)",
+        "a district document binds no plan issued from {date} (the district level was abolished)",
+    ),
+    "na_yields": (
+        "văn bản cấp trên áp dụng cho kế hoạch này đã quy định việc này: xem {rules}",
+        "a parent document that binds this plan states this duty: see {rules}",
+    ),
     "na_parent": (
         "chỉ áp dụng cho kế hoạch thực hiện {parents}",
         "applies only to plans implementing {parents}",
@@ -608,6 +620,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YAML anchors and aliases (&, *) are not allowed in data files",
     ),
     "yaml_tag": ("không cho phép thẻ YAML {tag}", "YAML tag {tag} is not allowed"),
+    "yaml_duplicate_key": (
+        "khóa '{key}' được ghi hai lần trong cùng một mục (lần đầu ở dòng {first})",
+        "the key '{key}' is written twice in one mapping (first at line {first})",
+    ),
     # --- reports and batch checking (cchc.render, cchc.batch) ------------------------------
     # column headings of the tables (terminal, CSV, XLSX, HTML)
     "col_file": ("Tệp", "File"),

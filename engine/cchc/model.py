@@ -212,6 +212,11 @@ class Activity(Item):
     peak_time: Flag | None = Field(None, description="at a high-audience time slot")
     owner: str | None = None
     owner_level: Level | None = None
+    # Who holds or chairs the activity when it is not the owner who prepares it: for a
+    # dialogue, the People's Committee (or chairman) that holds it, e.g. "Chủ tịch UBND xã",
+    # or "UBND tỉnh" when the plan's unit only attends the province's dialogue.
+    organiser: str | None = None
+    organiser_level: Level | None = None
     partners: list[str] = Field(default_factory=list)
     start: Date | None = None
     deadline: Date | None = None

@@ -21,7 +21,7 @@ from cchc.yamlsafe import YamlDoc
 
 # Details each check kind fills into messages (explain.py); `facts` is filled for errors.
 DETAILS: dict[str, set[str]] = {
-    "cites": {"cited"},
+    "cites": {"cited", "other"},
     "cites_none": {"found"},
     "misattributed": {"found"},
     "has_sections": {"found", "missing"},
@@ -30,6 +30,8 @@ DETAILS: dict[str, set[str]] = {
     "names_indices": {"found", "missing"},
     "has_format_parts": {"found", "missing"},
     "activity": {"best", "required"},
+    "dialogue": {"best", "required", "not_counted"},
+    "no_later_citations": {"found"},
     "has_forms": {"online", "traditional"},
     "every_activity": {"incomplete"},
     "deadlines_in_period": {"outside"},

@@ -18,7 +18,8 @@ class Status(StrEnum):
     partial = "partial"
     not_applicable = "not_applicable"
     waived = "waived"
-    error = "error"
+    error = "error"  # a fault of the engine or of the rule
+    unknown = "unknown"  # the input does not show what the rule needs: out of the score
 
 
 class Severity(StrEnum):
@@ -50,7 +51,15 @@ STATUS_LABELS = {
     "not_applicable": ("Không áp dụng", "not applicable"),
     "waived": ("Được miễn", "waived"),
     "error": ("Không đánh giá được", "error"),
+    "unknown": ("Chưa xác định được", "unknown (not shown in the input)"),
 }
+
+
+class Binding(StrEnum):
+    """What a rule is for the plan (rules/policy.yaml): a binding clause or advice."""
+
+    requirement = "requirement"  # a verified clause of a document in force for that plan
+    recommendation = "recommendation"  # practice, a threshold of our own, or not verified
 
 
 class _Out(BaseModel):
@@ -92,6 +101,7 @@ class RuleResult(_Out):
     fix: str | None = None  # fill-in sentence for the author (gaps only)
     evidence: list[str] = Field(default_factory=list)  # plan sentences that support the finding
     waiver: str | None = None  # the reason, when waived
+    binding: Binding = Binding.requirement  # decides the verdict (requirement) or not
 
 
 class AreaScore(_Out):
@@ -146,6 +156,17 @@ class PlanReport(_Out):
     results: list[RuleResult]
     notices: list[str] = Field(default_factory=list)  # e.g. expired waivers
     diff: PlanDiff | None = None  # with --baseline: what changed since the earlier version
+    # The verdict holds only for what the input shows: a critical or major requirement is unknown.
+    provisional: bool = False
+    provisional_reasons: list[str] = Field(default_factory=list)
+    verdict_reasons: list[str] = Field(default_factory=list)  # why the verdict is what it is
+
+    def unknowns(self) -> list[RuleResult]:
+        """Results the input cannot settle: listed apart, never gaps, never scored."""
+        return sorted(
+            (r for r in self.results if r.status == Status.unknown),
+            key=lambda r: (-SEVERITY_ORDER[r.severity], r.rule),
+        )
 
     def gaps(self) -> list[RuleResult]:
         """Results a reader must act on, worst first."""

@@ -64,6 +64,7 @@ SCALAR_FACTS = {
     "issue_lag_days": int,
     "issuer_district": str,
     "n_unidentified_refs": int,
+    "n_cites_after_issue": int,
 }
 LIST_FACTS = {
     "cites",
@@ -75,6 +76,7 @@ LIST_FACTS = {
     "forms",
     "format_parts",
     "cited_levels",
+    "cites_after_issue",
 }
 ACTIVITY_FIELDS = {
     "form": str,
@@ -89,6 +91,8 @@ ACTIVITY_FIELDS = {
     "deadline": "date",
     "deadline_in_period": bool,
     "owner_level": str,
+    "dialogue": str,
+    "dialogue_per_year": float,
 }
 REPORTING_FIELDS = {
     "has_due_date": bool,
@@ -229,6 +233,17 @@ class ActivitySpec(Strict):
         return self
 
 
+class DialogueSpec(Strict):
+    """The plan's own committee holds ≥ min_count dialogues per `per` within its period
+    (`held_by: lower`: a province plan assigns them to the levels below)."""
+
+    min_count: int = Field(1, ge=1)
+    per: Per = Per.year
+    held_by: Literal["own", "lower"] = "own"
+    # false: too few is a failure (a one-year parent: its plans cannot be partly on time)
+    partial: bool = True
+
+
 class HasFormsSpec(Strict):
     online: int = Field(0, ge=0)
     traditional: int = Field(0, ge=0)
@@ -280,6 +295,7 @@ class CheckSpec(Strict):
     names_indices: ItemsSpec | list[IndexName] | None = None
     has_format_parts: ItemsSpec | list[FormatPart] | None = None
     activity: ActivitySpec | None = None
+    dialogue: DialogueSpec | None = None
     has_forms: HasFormsSpec | None = None
     every_activity: list[Literal["owner", "deadline", "time"]] | None = None
     deadlines_in_period: Literal[True] | None = None
@@ -287,6 +303,7 @@ class CheckSpec(Strict):
     has_budget: Literal[True] | None = None
     issued_by: IssuedBySpec | None = None
     no_district_tasks: Literal[True] | None = None
+    no_later_citations: Literal[True] | None = None
     issuer_consistent: Literal[True] | None = None
     when: WhenSpec | None = None
 
@@ -336,6 +353,12 @@ class RuleSpec(Strict):
     rationale: I18n | None = None
     applies: Applies = Field(default_factory=Applies)
     requires: list[str] = Field(default_factory=list)
+    # requirement: a binding clause of a document in force for the plan (rules/policy.yaml);
+    # recommendation: practice, a threshold of the project's own, a duty no parent imposes.
+    binding: Literal["requirement", "recommendation"] = "requirement"
+    # Rules that state the same duty as binding for some plans: where one of them applies,
+    # this one (a recommendation for the others) does not.
+    yields_to: list[str] = Field(default_factory=list)
     check: CheckSpec
     message: Messages
     fix: I18n
@@ -367,7 +390,13 @@ class RuleSpec(Strict):
     def _consistent(self) -> RuleSpec:
         if self.status == "U" and self.severity != "advisory":
             raise ValueError("a rule with catalogue status U must have severity advisory")
+        if self.severity == "critical" and self.binding == "recommendation":
+            raise ValueError("a recommendation cannot be critical")
         return self
+
+    @property
+    def is_requirement(self) -> bool:
+        return self.binding == "requirement" and self.severity != "advisory" and self.status != "U"
 
 
 class PackMeta(Strict):
@@ -458,6 +487,12 @@ def read_pack(path: Path) -> tuple[PackFile, YamlDoc]:
     return parse_pack(doc), doc
 
 
+# Top-level files of a rules directory that are not packs (the verdict policy).
+NOT_PACKS = frozenset({"policy.yaml"})
+
+
 def pack_files(directory: Path) -> list[Path]:
-    """The packs of a rules directory: its top-level *.yaml files, sorted."""
-    return sorted(p for p in directory.glob("*.yaml") if p.is_file())
+    """The packs of a rules directory: its top-level *.yaml files but the policy, sorted."""
+    return sorted(
+        p for p in directory.glob("*.yaml") if p.is_file() and p.name not in NOT_PACKS
+    )

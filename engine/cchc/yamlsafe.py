@@ -44,6 +44,27 @@ def _refuse_aliases(text: str, name: str) -> None:
         loader.dispose()
 
 
+def _refuse_duplicate_keys(root: yaml.Node | None, name: str) -> None:
+    """A key written twice in one mapping is an error at its second line (YAML would keep the
+    last silently, and a rule would lose half of what its author wrote)."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    line = key_node.start_mark.line + 1
+                    if key_node.value in seen:
+                        raise YamlError(
+                            name, "yaml_duplicate_key", line, key=key_node.value, first=seen[key_node.value]
+                        )
+                    seen[key_node.value] = line
+                stack.append(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
 @dataclass
 class YamlDoc:
     file: Path
@@ -91,6 +112,7 @@ def read_yaml(path: Path) -> YamlDoc:
     try:
         _refuse_aliases(text, str(path))
         root = loader.get_single_node()
+        _refuse_duplicate_keys(root, str(path))
         data = loader.construct_document(root) if root is not None else None
     except YamlError:
         raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from cchc import levels
 from cchc.vocab import Area, Audience, DocKind, Form, IndexName, Level
 
 # --- documents ---------------------------------------------------------------------------------
@@ -57,64 +58,13 @@ def symbol_level(number: str) -> Level | None:
 
 # --- levels ------------------------------------------------------------------------------------
 
-# Centrally-run cities are provinces; Huế became one on 1 January 2025.
-CENTRAL_CITIES: dict[str, dt.date] = {
-    "Hà Nội": dt.date(1900, 1, 1),
-    "Hồ Chí Minh": dt.date(1900, 1, 1),
-    "Hải Phòng": dt.date(1900, 1, 1),
-    "Đà Nẵng": dt.date(1900, 1, 1),
-    "Cần Thơ": dt.date(2004, 1, 1),
-    "Huế": dt.date(2025, 1, 1),
-}
-_COMMITTEE = r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)"
 LEVEL_WORDS = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
-_LEVEL_RULES: list[tuple[re.Pattern[str], Level | None]] = [
-    (re.compile(r"^Thủ tướng"), Level.prime_minister),
-    (re.compile(r"^(?:Chính phủ|Ban Chỉ đạo cải cách hành chính của Chính phủ)"), Level.government),
-    (re.compile(r"^(?:Bộ trưởng\s+)?Bộ\s+[A-ZĐ]"), Level.ministry),
-    (
-        re.compile(
-            r"^(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Thường vụ)"
-        ),
-        None,
-    ),
-    (re.compile(r"^(?:Đài|Báo|Tạp chí|Thông tấn)\b"), Level.media),
-    (
-        re.compile(
-            r"^(?:Giám đốc\s+)?Sở\b|^Ban\s+[A-ZĐ].*\btỉnh\b|^Văn phòng (?:UBND|Ủy ban nhân dân) tỉnh"
-        ),
-        Level.department,
-    ),
-    (re.compile(_COMMITTEE + r"\s+(?:cấp\s+)?tỉnh\b"), Level.province),
-    (re.compile(_COMMITTEE + r"\s+(?:cấp\s+)?(?:huyện|quận|thị xã)\b"), Level.district),
-    (re.compile(_COMMITTEE + r"\s+(?:cấp\s+)?(?:xã|phường|thị trấn|đặc khu)\b"), Level.commune),
-    (re.compile(r"\b(?:Phòng|Phòng ban)\b.*\b(?:huyện|quận|thị xã|thành phố)\b"), Level.district),
-    (
-        re.compile(
-            r"\b(?:Công chức|Bộ phận|Trưởng (?:các\s+)?(?:ấp|thôn|khu phố|bản))\b.*\b(?:xã|phường|thị trấn)\b"
-        ),
-        Level.commune,
-    ),
-]
 
 
 def level_of(name: str | None, on: dt.date | None = None) -> Level | None:
-    """The administrative level an organisation's name says, or None."""
-    if not name:
-        return None
-    if re.match(_COMMITTEE + r"\s+(?:thành phố|TP\.?)\s*$", name):
-        return Level.district  # "UBND thành phố": a plan's own city, under its province
-    city = re.match(_COMMITTEE + r"\s+(?:thành phố|TP\.?)\s+(.+)$", name)
-    if city:
-        place = city.group(1).strip()
-        since = CENTRAL_CITIES.get(place)
-        if since and (on is None or on >= since):
-            return Level.province
-        return Level.district
-    for rx, level in _LEVEL_RULES:
-        if rx.search(name):
-            return level
-    return None
+    """The administrative level an organisation's name says, or None (the one reader:
+    `cchc.levels`, data in rules/data/levels.yaml)."""
+    return levels.level_of(name, on)
 
 
 def short_name(name: str) -> str:

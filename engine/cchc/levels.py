@@ -1,0 +1,82 @@
+"""The one reader of an organisation's level from its name (data: rules/data/levels.yaml).
+
+Every part of the project that needs the level a name states (the facts, the extractor) asks
+this module, so that one fact never compares two classifiers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from cchc.vocab import Level
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(name: str) -> str:
+    """NFC, case-folded, 'uỷ' → 'ủy', 'tp.' → 'thành phố', one space between words."""
+    text = unicodedata.normalize("NFC", name).casefold().strip()
+    text = text.replace("uỷ", "ủy")
+    text = re.sub(r"\btp\.?\s*(?=\w)", "thành phố ", text)
+    return _SPACES.sub(" ", text)
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        committee = data["committee"]
+        self.cities = {
+            fold(name): since if isinstance(since, dt.date) else dt.date.fromisoformat(since)
+            for name, since in data["central_cities"].items()
+        }
+        self.abolished = {
+            level: since if isinstance(since, dt.date) else dt.date.fromisoformat(since)
+            for level, since in data.get("abolished", {}).items()
+        }
+        self.city = re.compile(rf"^{committee}\s+thành phố(?:\s+(.+))?$")
+        self.patterns = [
+            (
+                re.compile(entry["pattern"].replace("{committee}", committee)),
+                Level(entry["level"]) if entry["level"] else None,
+            )
+            for entry in data["patterns"]
+        ]
+
+    def level_of(self, name: str, on: dt.date | None) -> Level | None:
+        text = fold(name)
+        city = self.city.match(text)
+        if city:
+            if not city.group(1):
+                return Level.district  # "UBND thành phố": a plan's own city, under its province
+            since = self.cities.get(city.group(1).strip())
+            return Level.province if since and (on is None or on >= since) else Level.district
+        for pattern, level in self.patterns:
+            if pattern.search(text):
+                return level
+        return None
+
+
+@lru_cache(maxsize=1)
+def _reader() -> _Reader:
+    from cchc.paths import data_dir
+    from cchc.yamlsafe import read_yaml
+
+    return _Reader(read_yaml(Path(data_dir("rules")) / "data" / "levels.yaml").data)
+
+
+def abolished() -> dict[str, dt.date]:
+    """Levels that no longer exist, from the day they were abolished (district: 1/7/2025)."""
+    return _reader().abolished
+
+
+@lru_cache(maxsize=8192)
+def level_of(name: str | None, on: dt.date | None = None) -> Level | None:
+    """The level an organisation's name states ('UBND huyện Tân Phong' → district), or None.
+    `on`: the date the name is read at (Huế is a centrally-run city from 1/1/2025)."""
+    if not name:
+        return None
+    return _reader().level_of(name, on)
