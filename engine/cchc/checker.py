@@ -16,9 +16,9 @@ from cchc import __version__
 from cchc.applicability import (
     Applicability,
     after_source,
-    district_parent,
     check_applies,
     decide_applicability,
+    district_parent,
     judge_date,
     parent_numbers,
 )
@@ -179,9 +179,7 @@ class Checker:
                 "pack": r.pack,
                 "title": r.meta.title.get(lang),
                 "source": self._sources[r.id],
-                "binding": Binding.requirement
-                if r.meta.is_requirement
-                else Binding.recommendation,
+                "binding": Binding.requirement if r.meta.is_requirement else Binding.recommendation,
             }
             for r in self.rules
         }
@@ -353,7 +351,11 @@ class Checker:
             )
             details["facts"] = ", ".join(missing)
             return self._base(
-                rule, Status.unknown, 0.0, fill(template, details), fill(meta.fix.get(lang), details)
+                rule,
+                Status.unknown,
+                0.0,
+                fill(template, details),
+                fill(meta.fix.get(lang), details),
             )
         if status == "pass":
             template = _pass_template(rule, lang)

@@ -78,9 +78,11 @@ def _cites(spec: Any) -> tuple[list[Branch], str]:
         Branch("pass", ir.any_(*(ir.contains("cites", cite_key(r.number, r.date)) for r in refs)))
     ]
     if spec.partial_if_number_only:
-        # Only a number cited without a date is partly right: the same number with another
-        # date is another document (76/NQ-CP of 13/6/2013 is not that of 15/7/2021).
+        # Only a number cited without a date, or with another day of the same year (numbers
+        # run per year: a typing error), is partly right; the same number in another year is
+        # another document (76/NQ-CP of 13/6/2013 is not that of 15/7/2021).
         undated = [f"{cite_key(r.number)}@{UNDATED}" for r in refs if r.date is not None]
+        undated += [f"{cite_key(r.number)}@Y{r.date.year}" for r in refs if r.date is not None]
         if undated:
             branches.append(Branch("partial", ir.any_(*(ir.contains("cites", u) for u in undated))))
     return branches, "fail"

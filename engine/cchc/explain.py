@@ -48,7 +48,7 @@ def _names(fact: str, values: list[str], lang: str) -> str:
 def _cited(cites: set[str], number: str) -> str:
     """How the plan cites a number: '76/NQ-CP (13/06/2013)', or the bare number when undated."""
     dated = sorted(
-        c.split("@")[1] for c in cites if c.startswith(number + "@") and not c.endswith(UNDATED)
+        c.split("@")[1] for c in cites if c.startswith(number + "@") and len(c.split("@")[1]) == 10
     )
     shown = [f"{number} ({d[8:10]}/{d[5:7]}/{d[0:4]})" for d in dated]
     if f"{number}@{UNDATED}" in cites or (number in cites and not dated):
@@ -78,22 +78,28 @@ def _clamp(x: float) -> float:
 
 
 def _activity_ratio(spec: Any, act: dict[str, Any]) -> float:
-    """Share of an activity check's quantities that one activity meets (each capped at 1)."""
-    parts: list[float] = []
+    """The share of an activity check's quantities one activity delivers: the product of the
+    share of each (frequency, minutes, peak slot), each capped at 1. A product is monotone:
+    a rarer or shorter activity never earns more than a more frequent or longer one, and
+    meeting every quantity is 1. A quantity the plan does not state counts half."""
+    share = 1.0
     if spec.min_count is not None or spec.min_per_year is not None:
         need = required_per_year(spec)
-        parts.append(min(act.get("per_year", 0.0) / need, 1.0) if need else 1.0)
+        if "per_year" not in act:
+            share *= 0.5
+        elif need:
+            share *= min(act["per_year"] / need, 1.0)
     if spec.min_minutes is not None:
-        parts.append(min(act.get("minutes", 0) / spec.min_minutes, 1.0))
+        share *= 0.5 if "minutes" not in act else min(act["minutes"] / spec.min_minutes, 1.0)
     if spec.peak_time:
-        parts.append(1.0 if act.get("peak_time") is True else 0.0)
-    return sum(parts) / len(parts) if parts else 1.0
+        share *= 1.0 if act.get("peak_time") is True else 0.0
+    return share
 
 
 def _describe_activity(act: dict[str, Any], lang: str) -> str:
     bits = [label(FORM_LABELS, act["form"], lang)]
     if "per_year" in act:
-        bits.append(f"{act['per_year']:g}/{'năm' if lang == 'vi' else 'year'}")
+        bits.append(_per_year_text(act["per_year"], lang))
     if "minutes" in act:
         bits.append(f"{act['minutes']} {'phút' if lang == 'vi' else 'min'}")
     if act.get("peak_time") is True:
@@ -132,7 +138,12 @@ def explain(
             base = cite_key(r.number)
             for c in sorted(cites):
                 d = c.partition("@")[2]
-                if c.startswith(base + "@") and d != UNDATED and r.date and d != r.date.isoformat():
+                if (
+                    c.startswith(base + "@")
+                    and len(d) == 10
+                    and r.date
+                    and d[:4] != str(r.date.year)
+                ):
                     others.append(
                         f"{r.number} ngày {d[8:10]}/{d[5:7]}/{d[0:4]}"
                         if lang == "vi"
@@ -140,9 +151,9 @@ def explain(
                     )
         details["other"] = (
             (
-                f" Kế hoạch dẫn {', '.join(others)}: cùng số nhưng khác ngày, là văn bản khác."
+                f" Kế hoạch dẫn {', '.join(others)}: cùng số nhưng khác năm, là văn bản khác."
                 if lang == "vi"
-                else f" The plan cites {', '.join(others)}: the same number on another date, another document."
+                else f" The plan cites {', '.join(others)}: the same number in another year, another document."
             )
             if others
             else ""
@@ -203,9 +214,8 @@ def explain(
             number, _, d = key.partition("@")
             shown.append(f"{number} ({d[8:10]}/{d[5:7]}/{d[0:4]})")
         details["found"] = ", ".join(shown) or "—"
-    elif kind == "when":
-        if status == "partial":
-            credit = spec.partial_credit
+    elif kind == "when" and status == "partial":
+        credit = spec.partial_credit
     if status == "partial":
         # Partial credit is strictly between 0 and 1 whatever the arithmetic gave.
         credit = min(max(credit, 0.01), 0.99)
@@ -233,7 +243,7 @@ def _dialogue_details(spec: Any, status: str, facts: Facts, lang: str) -> dict[s
         reason = why_not(kind, a.get("dialogue_details", {}), lang)
         title = a.get("dialogue_title") or label(FORM_LABELS, a["form"], lang)
         others.append(f"#{i + 1} “{title[:80]}”: {reason}")
-    sep = "; " if lang == "vi" else "; "
+    sep = "; "
     lead = " Tìm thấy nhưng không tính: " if lang == "vi" else " Found but not counted: "
     per = {
         "week": "tuần",

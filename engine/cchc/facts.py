@@ -160,6 +160,10 @@ def derive(plan: Plan) -> Facts:
         # Dated, or marked undated: the same number on another date is another document.
         keys.append(cite_key(number, ref.date) if ref.date is not None else f"{keys[0]}@{UNDATED}")
         cites.update(keys)
+        if ref.date is not None:
+            # Numbers run per year: the same number in the same year with another day is most
+            # likely a typing error; in another year it is another document.
+            cites.add(f"{keys[0]}@Y{ref.date.year}")
         if level is not None:
             issuers.update(f"{k}#{level}" for k in keys)
         if ref.date is not None and doc.issue_date is not None and ref.date > doc.issue_date:

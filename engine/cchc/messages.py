@@ -706,8 +706,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rpt_all_results": ("Kết quả theo từng quy tắc ({n})", "Result of every rule ({n})"),
     "rpt_counts": (
-        "{passed} đạt · {gaps} thiếu sót · {na} không áp dụng · {waived} được miễn",
-        "{passed} passed · {gaps} gaps · {na} not applicable · {waived} waived",
+        "{passed} đạt · {gaps} thiếu sót · {unknown} chưa xác định được · {na} không áp dụng · {waived} được miễn",
+        "{passed} passed · {gaps} gaps · {unknown} unknown · {na} not applicable · {waived} waived",
+    ),
+    "rpt_unknowns": ("Chưa xác định được ({n})", "Unknown: not shown in the input ({n})"),
+    "rpt_unknown_note": (
+        "Kế hoạch (hoặc bản trích xuất) không cho thấy điều quy tắc cần: không tính điểm, không phải thiếu sót.",
+        "The plan (or its extracted text) does not show what the rule needs: not scored, not a gap.",
+    ),
+    "rpt_provisional": (
+        "Kết luận tạm thời: chưa xác định được {rules}",
+        "Provisional verdict: unknown {rules}",
     ),
     "rpt_notices": ("Lưu ý", "Notices"),
     # --- the results store and re-submissions ---------------------------------------------

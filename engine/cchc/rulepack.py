@@ -493,6 +493,4 @@ NOT_PACKS = frozenset({"policy.yaml"})
 
 def pack_files(directory: Path) -> list[Path]:
     """The packs of a rules directory: its top-level *.yaml files but the policy, sorted."""
-    return sorted(
-        p for p in directory.glob("*.yaml") if p.is_file() and p.name not in NOT_PACKS
-    )
+    return sorted(p for p in directory.glob("*.yaml") if p.is_file() and p.name not in NOT_PACKS)

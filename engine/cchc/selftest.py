@@ -6,6 +6,7 @@ checked by a `Checker` on the chosen backend, and the rule's result compared.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,10 @@ def example_plan(rule: CompiledRule, fragment: dict[str, Any]) -> Plan:
     issuers = rule_applies.issuers or pack_applies.issuers
     if issuers:
         base["issuer"]["name"] = issuers[0]
+    # A plan is bound only by documents issued strictly before it: the day after them.
+    sources = (rule.pack_meta.document.date, rule.meta.source.date)
     starts = [d for d in (rule_applies.from_, pack_applies.from_) if d]
+    starts += [d + dt.timedelta(days=1) for d in sources if d]
     ends = [d for d in (rule_applies.until, pack_applies.until) if d]
     years = rule_applies.plan_years or pack_applies.plan_years
     if starts or ends:

@@ -57,7 +57,11 @@ def _refuse_duplicate_keys(root: yaml.Node | None, name: str) -> None:
                     line = key_node.start_mark.line + 1
                     if key_node.value in seen:
                         raise YamlError(
-                            name, "yaml_duplicate_key", line, key=key_node.value, first=seen[key_node.value]
+                            name,
+                            "yaml_duplicate_key",
+                            line,
+                            key=key_node.value,
+                            first=seen[key_node.value],
                         )
                     seen[key_node.value] = line
                 stack.append(value_node)

@@ -25,6 +25,11 @@ def has_gaps(report: PlanReport) -> bool:
     return any(r.severity != Severity.advisory for r in report.gaps())
 
 
+def unknowns(report: PlanReport) -> list[RuleResult]:
+    """Results the input cannot settle: listed apart, never gaps, never scored."""
+    return report.unknowns()
+
+
 def critical_gaps(report: PlanReport) -> int:
     return sum(1 for r in gaps(report) if r.severity == Severity.critical)
 
@@ -35,6 +40,7 @@ def status_counts(report: PlanReport) -> dict[str, int]:
     return {
         "passed": counts[Status.passed],
         "gaps": len(gaps(report)),
+        "unknown": counts[Status.unknown],
         "na": counts[Status.not_applicable],
         "waived": counts[Status.waived],
     }

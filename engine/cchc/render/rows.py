@@ -163,7 +163,7 @@ def rule_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
 
 # --- rules: one row per rule, its results counted over the plans ------------------------------
 
-_TALLY_STATUSES = ("pass", "partial", "fail", "error", "not_applicable", "waived")
+_TALLY_STATUSES = ("pass", "partial", "fail", "error", "unknown", "not_applicable", "waived")
 
 
 class RuleTally:

@@ -90,6 +90,9 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
     verdict = verdict_label(report.verdict, lang)
     score_line = t("score_line", lang, score=format_score(report.score), verdict=verdict)
     lines.append(style(score_line, fg=_VERDICT_COLOURS.get(str(report.verdict)), bold=True))
+    if report.provisional:
+        text = t("rpt_provisional", lang, rules="; ".join(report.provisional_reasons))
+        lines.extend(style(x, fg="yellow") for x in _wrap(f"! {text}", width))
     lines.extend(style(x, fg="yellow") for n in report.notices for x in _wrap(f"! {n}", width))
 
     gaps = findings.gaps(report)
@@ -102,6 +105,11 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
     if advisories:
         lines += ["", style(t("rpt_advisories", lang, n=len(advisories)), bold=True)]
         for r in advisories:
+            lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
+    unknowns = findings.unknowns(report)
+    if unknowns:
+        lines += ["", style(t("rpt_unknowns", lang, n=len(unknowns)), bold=True)]
+        for r in unknowns:
             lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
     if report.areas:
         table = [

@@ -115,6 +115,10 @@ def plan_view(report: PlanReport, lang: Lang, anchor: str = "plan") -> dict[str,
         "areas": areas,
         "gaps": [gap_view(r, lang) for r in findings.gaps(report)],
         "advisories": [gap_view(r, lang) for r in findings.advisories(report)],
+        "unknowns": [gap_view(r, lang) for r in findings.unknowns(report)],
+        "provisional": t("rpt_provisional", lang, rules="; ".join(report.provisional_reasons))
+        if report.provisional
+        else None,
         "results": results,
         "counts": t("rpt_counts", lang, **counts),
         "notices": list(report.notices),
