@@ -38,23 +38,35 @@ UNDATED = "?"  # '76/NQ-CP@?': the plan cites the number without a date
 
 
 @lru_cache(maxsize=1)
-def _symbols() -> dict[str, dict[str, str]]:
+def _symbols() -> dict[str, dict[str, dict[str, str]]]:
     from pathlib import Path
 
+    from cchc.levels import fold
     from cchc.paths import data_dir
     from cchc.yamlsafe import read_yaml
 
-    return read_yaml(Path(data_dir("rules")) / "data" / "citations.yaml").data["symbols"]
+    data = read_yaml(Path(data_dir("rules")) / "data" / "citations.yaml").data
+    return {
+        "by_issuer": {fold(k): v for k, v in data["by_issuer"].items()},
+        "by_level": data["by_level"],
+    }
 
 
-def complete_number(number: str, kind: str | None, level: Level | None) -> str:
-    """'76' cited as a Government resolution → '76/NQ-CP' (plans often drop the symbol);
-    a number with a symbol, or one whose kind and issuer do not settle it, is kept."""
-    if "/" in number or kind is None or level is None:
-        return number
-    symbol = _symbols().get(str(kind), {}).get(str(level))
+def complete_number(
+    number: str, kind: str | None, level: Level | None, issuer: str | None = None
+) -> str:
+    """'76' cited as a Government resolution → '76/NQ-CP' (plans often drop the symbol); a
+    number with a symbol, or one whose kind and issuer do not settle it, is kept."""
     bare = canonical_number(number)
-    return f"{bare}/{symbol}" if symbol and bare.isdigit() else number
+    if "/" in number or kind is None or not bare.isdigit():
+        return number
+    from cchc.levels import fold
+
+    symbols = _symbols()
+    by_name = symbols["by_issuer"].get(fold(issuer)) if issuer else None
+    by_level = symbols["by_level"].get(str(level)) if level is not None else None
+    symbol = (by_name or {}).get(str(kind)) or (by_level or {}).get(str(kind))
+    return f"{bare}/{symbol}" if symbol else number
 
 
 def level_of_name(name: str | None) -> Level | None:

@@ -155,7 +155,7 @@ def derive(plan: Plan) -> Facts:
                 cites.add(cite_key(str(ref.kind), ref.date))
             continue
         level = ref.issuer_level or level_of_name(ref.issuer)
-        number = complete_number(ref.number, str(ref.kind) if ref.kind else None, level)
+        number = complete_number(ref.number, str(ref.kind) if ref.kind else None, level, ref.issuer)
         keys = [cite_key(number)]
         # Dated, or marked undated: the same number on another date is another document.
         keys.append(cite_key(number, ref.date) if ref.date is not None else f"{keys[0]}@{UNDATED}")

@@ -621,8 +621,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml_tag": ("không cho phép thẻ YAML {tag}", "YAML tag {tag} is not allowed"),
     "yaml_duplicate_key": (
-        "khóa '{key}' được ghi hai lần trong cùng một mục (lần đầu ở dòng {first})",
-        "the key '{key}' is written twice in one mapping (first at line {first})",
+        "khóa '{name}' được ghi hai lần trong cùng một mục (lần đầu ở dòng {first})",
+        "the key '{name}' is written twice in one mapping (first at line {first})",
     ),
     # --- reports and batch checking (cchc.render, cchc.batch) ------------------------------
     # column headings of the tables (terminal, CSV, XLSX, HTML)

@@ -60,7 +60,7 @@ def _refuse_duplicate_keys(root: yaml.Node | None, name: str) -> None:
                             name,
                             "yaml_duplicate_key",
                             line,
-                            key=key_node.value,
+                            name=key_node.value,
                             first=seen[key_node.value],
                         )
                     seen[key_node.value] = line

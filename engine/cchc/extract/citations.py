@@ -19,8 +19,13 @@ from cchc.vocab import DocKind
 
 _TYPE = "|".join(sorted((re.escape(t) for t in DOC_TYPES), key=len, reverse=True))
 NUMBER = r"\d{1,5}[a-zA-Z]?(?:\s*[/-]\s*\d{4})?\s*[/-]\s*[A-ZĐ][A-Za-zĐđ&]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&]*)*"
+# Plans also write the kind short ("NQ 76/NQ-CP") and drop the symbol ("Nghị quyết số 76 ngày
+# 15/7/2021 của Chính phủ"): a bare number is taken only when a date or an issuer follows it.
+_ABBR = {"NQ": DocKind.NQ, "QĐ": DocKind.QD, "NĐ": DocKind.ND, "CT": DocKind.CT, "KH": DocKind.KH}
+_BARE = r"\d{1,5}[a-z]?(?=\s*,?\s*(?:ngày|của|do)\s)"
 _REF = re.compile(
-    r"(?P<type>(?i:" + _TYPE + r"))(?:\s+(?:số|sô|Số))?\s*:?\s+(?P<num>" + NUMBER + r")"
+    r"(?P<type>(?i:" + _TYPE + r")|\b(?:NQ|QĐ|NĐ|CT|KH)\b)(?:\s+(?:số|sô|Số))?\s*:?\s+"
+    r"(?P<num>" + NUMBER + r"|" + _BARE + r")"
     r"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<date>" + DATE.replace("?P<", "?P<r") + r"))?"
 )
 _OF = re.compile(r"^\s*,?\s*(?:của|do)\s+")
@@ -86,7 +91,7 @@ def find_refs(sentence: str, implements: bool = False) -> list[Mention]:
         if issuer is None:
             before = _ISSUER_BEFORE.search(sentence[: m.start()])
             issuer = before.group("who").strip() if before else None
-        written_type = DOC_TYPES.get(m.group("type").lower())
+        written_type = _ABBR.get(m.group("type")) or DOC_TYPES.get(m.group("type").lower())
         kind = symbol_kind(number) or written_type
         level = level_of(issuer, date) if issuer else symbol_level(number)
         out.append(
