@@ -186,7 +186,7 @@ def test_duplicate_key_names_its_line(tmp_path: Path) -> None:
     text, _ = broken(tmp_path, old, "    max: 1\n    max: 2\n    require_evidence: true")
     written = DONGNAI.replace(old, "    max: 1\n    max: 2\n    require_evidence: true", 1)
     duplicate = line_of(written, "require_evidence: true") - 1
-    assert f"line {duplicate}, key 'max' appears twice" in text, text
+    assert f"line {duplicate}, the key 'max' is written twice" in text, text
 
 
 def test_broken_scheme_in_vietnamese(tmp_path: Path) -> None:

@@ -572,3 +572,21 @@ def test_duplicate_keys_are_refused_with_file_and_line(tmp_path: Path) -> None:
         read_pack(path)
     line = text.splitlines().index("    weight: 3") + 1
     assert err.value.line == line and "weight" in str(err.value) and str(path) in str(err.value)
+
+
+def test_the_report_schema_knows_unknown_and_provisional(checker: Checker) -> None:
+    import jsonschema
+
+    from cchc.result import CheckRun, report_schema
+
+    schema = report_schema()
+    defs = schema["$defs"]
+    assert "unknown" in defs["Status"]["enum"]
+    assert {"provisional", "provisional_reasons", "verdict_reasons"} <= set(
+        defs["PlanReport"]["properties"]
+    )
+    assert set(defs["Binding"]["enum"]) == {"requirement", "recommendation"}
+    report = run(checker, plan(issuer={"name": "Ủy ban", "province": "Bình Dương"}))
+    data = CheckRun(version="t", lang="vi", plans=[report]).to_jsonable()
+    jsonschema.validate(data, schema)
+    assert data["plans"][0]["provisional"] is True

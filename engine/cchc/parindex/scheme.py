@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -275,25 +274,6 @@ class Scheme:
         return f"{self.file.name}:{line}" if line else self.file.name
 
 
-def _duplicate_key(node: yaml.Node | None) -> tuple[str, int] | None:
-    """The first key written twice in one mapping (PyYAML silently keeps the last)."""
-    if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            if key_node.value in seen:
-                return key_node.value, key_node.start_mark.line + 1
-            seen.add(key_node.value)
-            found = _duplicate_key(value_node)
-            if found:
-                return found
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found = _duplicate_key(item)
-            if found:
-                return found
-    return None
-
-
 def _located(err: dict[str, Any], doc: YamlDoc) -> LinedProblem:
     # A discriminated union puts the tag ('plan_completion') into the location: drop it.
     loc = tuple(
@@ -339,10 +319,7 @@ def load_scheme(path: str | os.PathLike[str]) -> Scheme:
         raise InputError(p, [LinedProblem(exc.key, exc.params, None, exc.line)]) from None
     if doc.data is None:
         raise InputError.one(p, "file_empty")
-    duplicate = _duplicate_key(doc.root)
-    if duplicate:
-        key, line = duplicate
-        raise InputError(p, [LinedProblem("json_duplicate_key", {"key": key}, None, line)])
+    # A key written twice is refused by read_yaml, for every data file, with its line.
     if not isinstance(doc.data, dict):
         raise InputError(p, [LinedProblem("sc_not_mapping", {}, None, 1)])
     try:
