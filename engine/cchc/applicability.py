@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from cchc.citations import canonical_number, cite_key
+from cchc.gazetteer import same_province
 from cchc.model import Plan
 from cchc.rulepack import Applies, ParentSpec
 
@@ -28,6 +29,9 @@ class Applicability:
     reason: str  # message key when it does not apply or cannot be decided
     undecidable: bool = False  # the plan lacks what is needed to decide (→ `error`)
     params: tuple[tuple[str, str], ...] = ()
+    # Bound to provinces and the plan's province is unknown: not checked, and said so once per
+    # plan (another province's duties are never an error of this plan).
+    unchecked: bool = False
 
 
 APPLIES = Applicability(True, "")
@@ -121,8 +125,15 @@ def _parent_label(item: str | ParentSpec) -> str:
     return item
 
 
+_AS_STATED = "\0stated"  # the plan's own issuer.province
+
+
 def _criteria(
-    applies: Applies, plan: Plan, as_of: dt.date | None, parents: set[str]
+    applies: Applies,
+    plan: Plan,
+    as_of: dt.date | None,
+    parents: set[str],
+    province: str | None = _AS_STATED,
 ) -> list[Applicability]:
     out: list[Applicability] = []
     level = plan.issuer.level
@@ -132,10 +143,15 @@ def _criteria(
         elif level not in applies.levels:
             out.append(_na("na_level", level=str(level)))
     if applies.provinces:
-        if not plan.issuer.province:
-            out.append(_unknown("na_province_unknown"))
-        elif _fold(plan.issuer.province) not in {_fold(p) for p in applies.provinces}:
-            out.append(_na("na_province", province=plan.issuer.province))
+        if province == _AS_STATED:
+            province = plan.issuer.province
+        if not province:
+            names = ", ".join(applies.provinces)
+            out.append(
+                Applicability(False, "na_province_unchecked", False, (("provinces", names),), True)
+            )
+        elif not any(same_province(province, p) for p in applies.provinces):
+            out.append(_na("na_province", province=province))
     if applies.issuers:
         names = [n for n in (plan.issuer.name, *plan.issuer.other_names) if n]
         if not names:
@@ -163,16 +179,25 @@ def _criteria(
 
 
 def check_applies(
-    applies: Applies, plan: Plan, as_of: dt.date | None, parents: set[str]
+    applies: Applies,
+    plan: Plan,
+    as_of: dt.date | None,
+    parents: set[str],
+    province: str | None = _AS_STATED,
 ) -> Applicability:
-    """Does `applies` bind this plan? `parents` are the citation keys it cites/implements."""
-    return decide_applicability(_criteria(applies, plan, as_of, parents))
+    """Does `applies` bind this plan? `parents` are the citation keys it cites/implements;
+    `province` is the plan's province as resolved (`cchc.locate`), else its issuer.province."""
+    return decide_applicability(_criteria(applies, plan, as_of, parents, province))
 
 
 def decide_applicability(verdicts: list[Applicability]) -> Applicability:
-    """A criterion that rules the plan out wins over one that cannot be decided."""
+    """A criterion that rules the plan out wins over a province not known (the pack is then
+    not checked), which wins over one that cannot be decided."""
     for v in verdicts:
-        if not v.applies and not v.undecidable:
+        if not v.applies and not v.undecidable and not v.unchecked:
+            return v
+    for v in verdicts:
+        if v.unchecked:
             return v
     for v in verdicts:
         if not v.applies:

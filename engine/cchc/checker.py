@@ -28,6 +28,7 @@ from cchc.explain import explain
 from cchc.facts import derive
 from cchc.ir import CompiledRule, decide
 from cchc.loader import InputError, load_plan
+from cchc.locate import locate
 from cchc.messages import t
 from cchc.model import Plan
 from cchc.paths import data_dir
@@ -70,6 +71,7 @@ class CheckOptions:
     waivers: Path | None = None
     lang: str = "vi"
     builtin_rules: bool = True  # False: only the packs of `rules_dirs` (to test a custom pack)
+    province: str | None = None  # --province: the plans' province, whatever they state
 
 
 def _selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
@@ -209,6 +211,7 @@ class Checker:
         notices = list(self.notices)
         if self.options.as_of is None and plan.document.issue_date is None and as_of is not None:
             notices.append(t("judged_at_period_start", lang, date=as_of.isoformat()))
+        place = locate(plan, as_of, lang, self.options.province)
         # Applicability first: the engine evaluates only the rules that apply.
         pack_applies: dict[str, Applicability] = {}
         verdicts: list[Applicability] = []
@@ -217,17 +220,34 @@ class Checker:
                 doc = rule.pack_meta.document
                 pack_applies[rule.pack] = decide_applicability(
                     [
-                        check_applies(rule.pack_meta.applies, plan, self.options.as_of, parents),
+                        check_applies(
+                            rule.pack_meta.applies,
+                            plan,
+                            self.options.as_of,
+                            parents,
+                            place.province,
+                        ),
                         after_source(doc.date, plan, self.options.as_of),
                         district_parent(doc.issuer, plan, self.options.as_of),
                     ]
                 )
-            verdict_ = self._applicability(rule, plan, parents, pack_applies[rule.pack])
+            verdict_ = self._applicability(
+                rule, plan, parents, pack_applies[rule.pack], place.province
+            )
             if verdict_.applies and rule.meta.is_requirement:
                 # A requirement binds only plans issued after its own source document.
                 verdict_ = after_source(rule.meta.source.date, plan, self.options.as_of)
             verdicts.append(verdict_)
         verdicts = self._yield(verdicts)
+        unchecked = sorted(
+            {
+                f"{dict(v.params)['provinces']} ({r.pack})"
+                for r, v in zip(self.rules, verdicts, strict=True)
+                if v.unchecked
+            }
+        )
+        if unchecked:
+            notices.append(t("province_packs_unchecked", lang, packs="; ".join(unchecked)))
         applicable = [r.id for r, v in zip(self.rules, verdicts, strict=True) if v.applies]
         try:
             matches, engine_errors = self.backend.evaluate(facts, applicable)
@@ -247,7 +267,7 @@ class Checker:
             plan=PlanInfo(
                 issuer=plan.issuer.name,
                 level=str(plan.issuer.level) if plan.issuer.level else None,
-                province=plan.issuer.province,
+                province=place.province or plan.issuer.province,
                 number=plan.document.number,
                 issue_date=plan.document.issue_date.isoformat()
                 if plan.document.issue_date
@@ -265,6 +285,7 @@ class Checker:
             provisional=decision.provisional,
             provisional_reasons=decision.provisional_reasons,
             verdict_reasons=decision.reasons,
+            place=place,
         )
 
     def _yield(self, verdicts: list[Applicability]) -> list[Applicability]:
@@ -305,16 +326,24 @@ class Checker:
         return text
 
     def _applicability(
-        self, rule: CompiledRule, plan: Plan, parents: set[str], pack_verdict: Applicability
+        self,
+        rule: CompiledRule,
+        plan: Plan,
+        parents: set[str],
+        pack_verdict: Applicability,
+        province: str | None,
     ) -> Applicability:
         """The pack's verdict and the rule's own; a criterion that rules the plan out wins over
         one that cannot be decided."""
         if rule.id not in self._own_applies:
             return pack_verdict
-        if not pack_verdict.applies and not pack_verdict.undecidable:
+        if not pack_verdict.applies and not pack_verdict.undecidable and not pack_verdict.unchecked:
             return pack_verdict  # ruled out already: the rule's own criteria change nothing
         return decide_applicability(
-            [pack_verdict, check_applies(rule.meta.applies, plan, self.options.as_of, parents)]
+            [
+                pack_verdict,
+                check_applies(rule.meta.applies, plan, self.options.as_of, parents, province),
+            ]
         )
 
     def _result(

@@ -534,6 +534,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không xác định được cấp của cơ quan ban hành (issuer.level)",
         "the issuer's level is unknown (issuer.level)",
     ),
+    "place_how_stated": ("theo issuer.province của kế hoạch", "as stated in issuer.province"),
+    "place_how_option": ("theo tùy chọn --province", "as given with --province"),
+    "place_not_listed": (
+        "“{name}” không có trong danh mục đơn vị hành chính ở ngày của kế hoạch",
+        "“{name}” is not in the list of administrative units on the plan's date",
+    ),
+    "place_by": ("theo {unit} trong {where}", "from {unit} in {where}"),
+    "place_by_context": (
+        "theo {unit} ({n} nơi cùng tên) và {clue} trong {where}",
+        "from {unit} ({n} places of that name) and {clue} in {where}",
+    ),
+    "place_ambiguous": (
+        "có {n} nơi tên {unit} ({where}) và văn bản không nêu huyện, tỉnh nào phân biệt được",
+        "{n} places are called {unit} ({where}) and the text names no district or province that tells them apart",
+    ),
+    "place_many_provinces": (
+        "văn bản nêu nhiều tỉnh ({names})",
+        "the text names several provinces ({names})",
+    ),
+    "place_unknown": (
+        "văn bản không nêu địa danh nào có trong danh mục đơn vị hành chính",
+        "the text names no place found in the list of administrative units",
+    ),
+    "place_no_gazetteer": (
+        "thiếu gói danh mục đơn vị hành chính (vietnamadminunits)",
+        "the gazetteer package (vietnamadminunits) is not installed",
+    ),
+    "place_former": (
+        "{unit} là tên trước ngày 01/7/2025 (nay thuộc {now})",
+        "{unit} is a name from before 1/7/2025 (now part of {now})",
+    ),
+    "place_former_district": (
+        "{unit}: từ ngày 01/7/2025 không còn cấp huyện",
+        "{unit}: there are no districts from 1/7/2025",
+    ),
+    "place_agrees": ("khớp với {by}", "as {by} says"),
+    "place_disagrees": (
+        "khác với địa danh trong văn bản: {province} ({how})",
+        "the text says otherwise: {province} ({how})",
+    ),
+    "place_candidates": ("có thể là: {names}", "possibly: {names}"),
+    "place_where_issuer": ("tên cơ quan ban hành", "the issuer's name"),
+    "place_where_fields": ("thông tin cơ quan ban hành (issuer)", "the issuer's fields"),
+    "place_where_title": ("tên kế hoạch", "the plan's title"),
+    "place_where_place_line": ("dòng địa danh, ngày tháng", "the place-and-date line"),
+    "place_where_parents": ("văn bản căn cứ", "the documents it cites"),
+    "place_where_body": ("nội dung kế hoạch", "the plan's body"),
+    "province_packs_unchecked": (
+        "chưa kiểm tra các gói luật của tỉnh {packs} vì không xác định được tỉnh của kế hoạch; "
+        "nêu tỉnh bằng tùy chọn --province TÊN hoặc trường issuer.province trong plan.json",
+        "the packs of province {packs} were not checked because the plan's province is unknown; "
+        "state it with --province NAME or issuer.province in plan.json",
+    ),
+    "na_province_unchecked": (
+        "chưa kiểm tra: gói luật của tỉnh {provinces}, không xác định được tỉnh của kế hoạch",
+        "not checked: a pack of province {provinces}, and the plan's province is unknown",
+    ),
     "na_province": ("không áp dụng cho tỉnh {province}", "does not apply to province {province}"),
     "na_province_unknown": (
         "không xác định được tỉnh của cơ quan ban hành (issuer.province)",

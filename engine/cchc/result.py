@@ -144,6 +144,20 @@ class PlanDiff(_Out):
     rules_changed: list[DiffEntry] = Field(default_factory=list)
 
 
+class PlaceInfo(_Out):
+    """Where the plan comes from, on its own date, and how that was found."""
+
+    province: str | None = None  # as the gazetteer names it on the plan's date
+    district: str | None = None  # 'huyện Thạch Hà'; none from 1/7/2025
+    commune: str | None = None  # 'xã Tân Phong'
+    unit_level: str | None = None  # the level of the issuer's own unit: province/district/commune
+    system: str | None = None  # three_level (before 1/7/2025) or two_level
+    source: str = "unknown"  # option (--province), stated (issuer.province), resolved, unknown
+    how: str | None = None  # 'theo huyện Thạch Hà trong tên cơ quan ban hành'
+    candidates: list[str] = Field(default_factory=list)  # when the province is left unknown
+    former_names: list[str] = Field(default_factory=list)  # names used that no longer exist
+
+
 class PlanReport(_Out):
     file: str
     plan: PlanInfo
@@ -156,6 +170,7 @@ class PlanReport(_Out):
     results: list[RuleResult]
     notices: list[str] = Field(default_factory=list)  # e.g. expired waivers
     diff: PlanDiff | None = None  # with --baseline: what changed since the earlier version
+    place: PlaceInfo | None = None  # where the plan comes from, and how that was found
     # The verdict holds only for what the input shows: a critical or major requirement is unknown.
     provisional: bool = False
     provisional_reasons: list[str] = Field(default_factory=list)

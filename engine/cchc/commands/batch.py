@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from cchc.commands.check import build_checker, engine_options
+from cchc.commands.check import build_checker, engine_options, province_option
 from cchc.commands.common import fail, lang_option
 from cchc.messages import t
 
@@ -43,6 +43,7 @@ from cchc.messages import t
     help="Tiếp tục lần chạy bị dừng / continue a stopped run.",
 )
 @engine_options
+@province_option
 @click.option(
     "--timestamp",
     is_flag=True,
@@ -67,6 +68,7 @@ def batch_cmd(
     ignore: tuple[str, ...],
     as_of: dt.datetime | None,
     waivers: Path | None,
+    province: str | None,
     lang: str,
     db: str | None = None,
 ) -> None:
@@ -86,7 +88,7 @@ def batch_cmd(
 
     # Built here once so that a broken pack or waiver file stops the batch before it starts;
     # each worker process then builds its own from the same options.
-    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
+    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, province)
     options = checker.options
     store = _open_store(db, lang) if db else None
     config = BatchConfig(

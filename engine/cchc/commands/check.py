@@ -86,7 +86,18 @@ def engine_options(func):  # type: ignore[no-untyped-def]
     return func
 
 
-def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang):  # type: ignore[no-untyped-def]
+def province_option(func):  # type: ignore[no-untyped-def]
+    """--province: the plans' province, for plans that do not say it (or say it wrongly)."""
+    return click.option(
+        "--province",
+        default=None,
+        metavar="NAME",
+        help="Tỉnh, thành phố của các kế hoạch (thay cho issuer.province) / the plans' "
+        "province (overrides issuer.province), e.g. 'Hà Tĩnh'.",
+    )(func)
+
+
+def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, province=None):  # type: ignore[no-untyped-def]
     """A Checker from command-line options; a broken pack or waiver file exits with code 2."""
     from cchc.checker import Checker, CheckOptions
     from cchc.rulepack import PackError
@@ -101,6 +112,7 @@ def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang):  # 
         as_of=as_of_date,
         waivers=waivers,
         lang=lang,
+        province=province.strip() or None if province else None,
     )
     try:
         return Checker(options)
@@ -146,6 +158,7 @@ def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang):  # 
     help="So với bản trước trong kho --db / compare with the earlier version recorded in --db.",
 )
 @engine_options
+@province_option
 @lang_option
 def check_cmd(
     plans: tuple[str, ...],
@@ -159,6 +172,7 @@ def check_cmd(
     ignore: tuple[str, ...],
     as_of: dt.datetime | None,
     waivers: Path | None,
+    province: str | None,
     lang: str,
     db: str | None = None,
     baseline: Path | None = None,
@@ -171,7 +185,7 @@ def check_cmd(
 
     if fmt in BINARY_FORMATS and output is None:
         fail(t("binary_needs_output", lang, fmt=fmt), lang)
-    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
+    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, province)
     paths = expand_paths(plans)
     recorder = _recorder(checker, paths, db, baseline, baseline_db, lang)
     outcome = run_check(paths, checker, on_plan=recorder)
@@ -239,4 +253,11 @@ def expand_paths(plans: tuple[str, ...]) -> list[str]:
     return out
 
 
-__all__ = ["build_checker", "check_cmd", "engine_options", "has_gaps", "report_input_error"]
+__all__ = [
+    "build_checker",
+    "check_cmd",
+    "engine_options",
+    "has_gaps",
+    "province_option",
+    "report_input_error",
+]

@@ -25,7 +25,7 @@ from cchc.render.labels import (
     verdict_label,
 )
 from cchc.render.rows import by_file, error_text
-from cchc.render.view import display_date
+from cchc.render.view import display_date, place_text
 from cchc.result import CheckRun, InputFailure, PlanReport, RuleResult
 
 WIDTH = 80
@@ -87,6 +87,9 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
     ]
     if facts:
         lines += _wrap(" · ".join(facts), width)
+    place = place_text(report, lang, most=3)
+    if place:
+        lines += _wrap(f"{t('col_province', lang)}: {place}", width)
     verdict = verdict_label(report.verdict, lang)
     score_line = t("score_line", lang, score=format_score(report.score), verdict=verdict)
     lines.append(style(score_line, fg=_VERDICT_COLOURS.get(str(report.verdict)), bold=True))

@@ -58,6 +58,23 @@ def gap_view(r: RuleResult, lang: Lang) -> dict[str, Any]:
     }
 
 
+def place_text(report: PlanReport, lang: Lang, most: int = 12) -> str | None:
+    """'Hà Tĩnh — theo huyện Thạch Hà trong tên cơ quan ban hành' (the province, how it was
+    found, the candidates when it was not, and names that no longer exist)."""
+    place = report.place
+    if place is None:
+        return report.plan.province
+    text = place.province or t("unknown", lang)
+    if place.how:
+        text += f" — {place.how}"
+    if place.candidates:
+        names = place.candidates[:most] + (["…"] if len(place.candidates) > most else [])
+        text += "; " + t("place_candidates", lang, names="; ".join(names))
+    for note in place.former_names:
+        text += f"; {note}"
+    return text
+
+
 def plan_view(report: PlanReport, lang: Lang, anchor: str = "plan") -> dict[str, Any]:
     info = report.plan
     unknown = t("unknown", lang)
@@ -69,7 +86,7 @@ def plan_view(report: PlanReport, lang: Lang, anchor: str = "plan") -> dict[str,
     meta = [
         (t("col_issuer", lang), info.issuer),
         (t("col_level", lang), level),
-        (t("col_province", lang), info.province),
+        (t("col_province", lang), place_text(report, lang)),
         (t("col_number", lang), info.number),
         (t("col_date", lang), date),
         (t("col_file", lang), report.file),
