@@ -41,6 +41,7 @@ _DASH = re.compile(r"\s*[-–—]\s*")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The key names are compared by: NFC, case, tone placement, dashes and spaces folded."""
     text = unicodedata.normalize("NFC", name).replace("Ð", "Đ").replace("ð", "đ").casefold()
@@ -87,6 +88,8 @@ class _Own:
     central_since: dict[str, dt.date]
     former: list[dict[str, Any]]
     abbreviations: dict[str, str]
+    former_provinces: dict[str, str]  # name key of a former name → the province's name now
+    changes: tuple[dt.date, ...]  # the days something here changed
 
 
 @lru_cache(maxsize=1)
@@ -94,11 +97,22 @@ def _own() -> _Own:
     from cchc.yamlsafe import read_yaml
 
     own = read_yaml(data_dir("rules") / "data" / "places.yaml").data
+    former = [dict(f, until=_date(f["until"])) for f in own["former_names"]]
     return _Own(
         two_level_from=_date(own["two_level_from"]["date"]),
         central_since={c["name"]: _date(c["since"]) for c in own["central_cities"]},
-        former=[dict(f, until=_date(f["until"])) for f in own["former_names"]],
+        former=former,
         abbreviations={str(k): str(v) for k, v in own["abbreviations"].items()},
+        former_provinces={name_key(f["name"]): f["now"] for f in former if f["level"] == PROVINCE},
+        changes=tuple(
+            sorted(
+                {
+                    _date(own["two_level_from"]["date"]),
+                    *(_date(c["since"]) for c in own["central_cities"]),
+                    *(f["until"] + dt.timedelta(days=1) for f in former),
+                }
+            )
+        ),
     )
 
 
@@ -272,6 +286,21 @@ def find(
     `two_level` forces one of the two systems (the date decides otherwise); a date before the
     package's snapshot also finds the older names of `places.yaml`.
     """
+    return list(_find(name, words, _epoch(on), two_level, os.getpid()))
+
+
+def _epoch(on: dt.date | None) -> dt.date | None:
+    """The first day of the span of dates `on` lies in, between the days anything in the
+    gazetteer changed: every date of a span finds the same units (and caches once)."""
+    if on is None:
+        return None
+    return max((d for d in _own().changes if d <= on), default=dt.date.min)
+
+
+@lru_cache(maxsize=16384)  # a batch names the same places again and again
+def _find(
+    name: str, words: str | None, on: dt.date | None, two_level: bool | None, _pid: int
+) -> tuple[Unit, ...]:
     data = _data()
     two = is_two_level(on) if two_level is None else two_level
     key = name_key(name)
@@ -279,6 +308,8 @@ def find(
     out: list[Unit] = []
     if PROVINCE in levels:
         for p in data.new_provinces if two else data.old_provinces:
+            if name_key(p.name) != key and _own().former_provinces.get(key) != p.name:
+                continue
             unit = _province_unit(p, on, two)
             if unit is None or name_key(unit.name) != key:
                 continue
@@ -304,7 +335,7 @@ def find(
                         Unit(f["level"], f["words"], f["name"], prov.name if prov else f["province"],
                              until=f["until"])
                     )  # fmt: skip
-    return out
+    return tuple(out)
 
 
 def _units(name: str, words: str | None, levels: tuple[str, ...], two: bool) -> list[Unit]:
