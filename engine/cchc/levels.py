@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cchc import gazetteer
 from cchc.vocab import Level
 
 _SPACES = re.compile(r"\s+")
@@ -29,14 +30,6 @@ def fold(name: str) -> str:
 class _Reader:
     def __init__(self, data: dict[str, Any]) -> None:
         committee = data["committee"]
-        self.cities = {
-            fold(name): since if isinstance(since, dt.date) else dt.date.fromisoformat(since)
-            for name, since in data["central_cities"].items()
-        }
-        self.abolished = {
-            level: since if isinstance(since, dt.date) else dt.date.fromisoformat(since)
-            for level, since in data.get("abolished", {}).items()
-        }
         self.city = re.compile(rf"^{committee}\s+thành phố(?:\s+(.+))?$")
         self.patterns = [
             (
@@ -52,8 +45,9 @@ class _Reader:
         if city:
             if not city.group(1):
                 return Level.district  # "UBND thành phố": a plan's own city, under its province
-            since = self.cities.get(city.group(1).strip())
-            return Level.province if since and (on is None or on >= since) else Level.district
+            # A centrally-run city on that date is a province (the gazetteer knows which).
+            central = gazetteer.is_central_city(city.group(1).strip(), on)
+            return Level.province if central else Level.district
         for pattern, level in self.patterns:
             if pattern.search(text):
                 return level
@@ -69,8 +63,9 @@ def _reader() -> _Reader:
 
 
 def abolished() -> dict[str, dt.date]:
-    """Levels that no longer exist, from the day they were abolished (district: 1/7/2025)."""
-    return _reader().abolished
+    """Levels that no longer exist, from the day they were abolished (district: 1/7/2025, the
+    gazetteer's start of the two-level system)."""
+    return {"district": gazetteer.two_level_from()}
 
 
 @lru_cache(maxsize=8192)
