@@ -182,7 +182,9 @@ def render(fig: Figures) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--engine", choices=["durable", "python"], default="durable")
-    ap.add_argument("--dir", type=Path, default=ROOT, help="the reviewed set (default: %(default)s)")
+    ap.add_argument(
+        "--dir", type=Path, default=ROOT, help="the reviewed set (default: %(default)s)"
+    )
     args = ap.parse_args(argv)
     print(render(evaluate(args.engine, args.dir)))
     return 0
