@@ -15,6 +15,7 @@ from cchc.commands.history import history_cmd
 from cchc.commands.index import index_cmd
 from cchc.commands.rules import rules_cmd
 from cchc.commands.schema import schema_cmd
+from cchc.commands.serve import serve_cmd
 
 
 class _Group(click.Group):
@@ -52,6 +53,7 @@ main.add_command(index_cmd)
 main.add_command(extract_cmd)
 main.add_command(batch_cmd)
 main.add_command(history_cmd)
+main.add_command(serve_cmd)
 
 
 def check_main() -> None:

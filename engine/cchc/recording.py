@@ -55,6 +55,7 @@ class Recorder:
         self.baseline_db = baseline_db
         self.recorded = 0
         self.already = 0
+        self.last_check_id: int | None = None  # the store's id of the last check recorded
         # A baseline file is read once, before the new version is checked: a broken one is an
         # input error (exit 2) like any plan.
         self._fixed_baseline: tuple[str, PlanReport | None, PlanReport | None, bool | None] | None
@@ -92,6 +93,7 @@ class Recorder:
                 program_version=__version__,
                 lang=self.lang,
             )
+            self.last_check_id = done.check_id
             if done.new:
                 self.recorded += 1
             else:

@@ -188,16 +188,75 @@ class Store:
             query = query.where(plans.c.plan_year == year)
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
-        if row is None:
-            return None
-        return StoredCheck(
-            check_id=row.id,
-            content_hash=row.content_hash,
-            rules_version=row.rules_version,
-            checked_at=row.checked_at,
-            report=PlanReport.model_validate_json(row.report_json),
-            plan=Plan.model_validate_json(row.plan_json) if row.plan_json else None,
+        return _row_check(row) if row is not None else None
+
+    def get(self, check_id: int) -> StoredCheck | None:
+        """One recorded check by its id."""
+        query = (
+            sa.select(
+                checks.c.id,
+                plans.c.content_hash,
+                checks.c.rules_version,
+                checks.c.checked_at,
+                checks.c.report_json,
+                plans.c.plan_json,
+            )
+            .join(plans, plans.c.id == checks.c.plan_id)
+            .where(checks.c.id == check_id)
         )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return _row_check(row) if row is not None else None
+
+    def listing(
+        self,
+        *,
+        verdict: str | None = None,
+        rule: str | None = None,
+        unit_key: str | None = None,
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        """Recorded checks, newest first, optionally only those with a verdict, a unit, or a
+        gap (fail or partial) on a rule."""
+        query = (
+            sa.select(
+                checks.c.id,
+                checks.c.file,
+                checks.c.score,
+                checks.c.verdict,
+                checks.c.checked_at,
+                plans.c.unit_key,
+                plans.c.issuer,
+                plans.c.province,
+                plans.c.plan_year,
+                plans.c.number,
+                plans.c.issue_date,
+            )
+            .join(plans, plans.c.id == checks.c.plan_id)
+            .order_by(checks.c.id.desc())
+            .limit(limit)
+        )
+        if verdict:
+            query = query.where(checks.c.verdict == verdict)
+        if unit_key:
+            query = query.where(plans.c.unit_key == unit_key)
+        if rule:
+            failing = sa.select(results.c.check_id).where(
+                results.c.rule == rule, results.c.status.in_(("fail", "partial"))
+            )
+            query = query.where(checks.c.id.in_(failing))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def failing_counts(self) -> dict[str, int]:
+        """Rule → how many recorded checks have a gap (fail or partial) on it."""
+        query = (
+            sa.select(results.c.rule, sa.func.count())
+            .where(results.c.status.in_(("fail", "partial")))
+            .group_by(results.c.rule)
+        )
+        with self.engine.connect() as conn:
+            return {rule: int(n) for rule, n in conn.execute(query)}
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -222,3 +281,14 @@ def open_store(target: str) -> Store:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise StoreError(f"{target}: {reason}") from exc
     return store
+
+
+def _row_check(row: Any) -> StoredCheck:
+    return StoredCheck(
+        check_id=row.id,
+        content_hash=row.content_hash,
+        rules_version=row.rules_version,
+        checked_at=row.checked_at,
+        report=PlanReport.model_validate_json(row.report_json),
+        plan=Plan.model_validate_json(row.plan_json) if row.plan_json else None,
+    )

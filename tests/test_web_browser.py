@@ -1,0 +1,127 @@
+"""`cchc serve` in a real browser: Debian's headless Chromium driven by Playwright (no browser is
+downloaded), against a server the test starts on a free loopback port and stops."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cchc.checker import Checker, CheckOptions
+from cchc.render.labels import verdict_label
+from conftest import SEED_FILES
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (Debian package chromium)"
+)
+# As the README's set-up says: no sandbox as root, nothing fetched from the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data = tmp_path_factory.mktemp("serve")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cchc", "serve", "--port", str(port), "--data", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise AssertionError(proc.stderr.read().decode() if proc.stderr else "exited")
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(accept_downloads=True)
+        pg = context.new_page()
+        yield pg
+        context.close()
+        browser.close()
+
+
+def test_each_seed_gets_the_cli_verdict(server: str, page: object) -> None:
+    checker = Checker(CheckOptions())
+    for seed in SEED_FILES:
+        expected = verdict_label(checker.check_path(seed).verdict, "vi")
+        page.goto(server + "/")  # type: ignore[attr-defined]
+        page.set_input_files("input[name=plans]", str(seed))  # type: ignore[attr-defined]
+        page.click("#upload button[type=submit]")  # type: ignore[attr-defined]
+        page.wait_for_url("**/reports/*")  # type: ignore[attr-defined]
+        shown = page.inner_text(".plan-head .score-box .verdict")  # type: ignore[attr-defined]
+        assert shown.strip() == expected, seed.name
+        assert seed.name in page.content()  # type: ignore[attr-defined]
+    page.goto(server + "/province")  # type: ignore[attr-defined]
+    rows = page.locator("table tbody tr")  # type: ignore[attr-defined]
+    assert rows.count() == len(SEED_FILES)
+
+
+def test_follow_a_highlight_and_download(server: str, page: object, tmp_path: Path) -> None:
+    seed = next(s for s in SEED_FILES if s.name.startswith("tan-phong"))
+    page.goto(server + "/")  # type: ignore[attr-defined]
+    page.set_input_files("input[name=plans]", str(seed))  # type: ignore[attr-defined]
+    page.click("#upload button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_url("**/reports/*")  # type: ignore[attr-defined]
+    marks = page.locator("mark")  # type: ignore[attr-defined]
+    assert marks.count() > 0, "the report highlights the plan's own words"
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("text=JSON")  # type: ignore[attr-defined]
+    saved = tmp_path / "r.json"
+    info.value.save_as(saved)
+    assert b'"52/KH-UBND"' in saved.read_bytes()
+    # From a report to its unit's page and back to the province.
+    page.click(".web-nav >> text=Toàn tỉnh")  # type: ignore[attr-defined]
+    page.click("text=UBND xã Tân Phong >> nth=0")  # type: ignore[attr-defined]
+    assert "Các kế hoạch của UBND xã Tân Phong" in page.inner_text("h1")  # type: ignore[attr-defined]
+
+
+def test_screenshots_for_the_readme(server: str, page: object) -> None:
+    """Pages as a person sees them (docs/img when CCHC_SCREENSHOTS names a folder)."""
+    folder = os.environ.get("CCHC_SCREENSHOTS")
+    for url, name in (
+        ("/", "web-upload"),
+        ("/reports/1", "web-report"),
+        ("/province", "web-province"),
+    ):
+        page.goto(server + url)  # type: ignore[attr-defined]
+        png = page.screenshot(full_page=False)  # type: ignore[attr-defined]
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        if folder:
+            Path(folder, f"{name}.png").write_bytes(png)
