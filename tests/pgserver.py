@@ -6,13 +6,13 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from netutil import free_port, wait_for_port
 
 
 def binaries() -> Path | None:
@@ -24,12 +24,6 @@ def binaries() -> Path | None:
         return Path(found[-1]).parent
     which = shutil.which("pg_ctl")
     return Path(which).parent if which else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _as_server_user(cmd: list[str]) -> list[str]:
@@ -57,7 +51,7 @@ def postgres() -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    port = _free_port()
+    port = free_port()
     options = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run(
         _as_server_user(
@@ -77,12 +71,7 @@ def postgres() -> Iterator[str]:
         capture_output=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
+        wait_for_port(port, 30)
         yield f"postgresql+psycopg://cchc@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(

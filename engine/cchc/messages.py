@@ -833,6 +833,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hist_sheet_top_failed": ("Yêu cầu hay thiếu", "Most failed"),
     "hist_sheet_headlines": ("Ba yêu cầu chính", "Headline requirements"),
     "hist_sheet_regressions": ("Đơn vị giảm", "Regressions"),
+    "hist_needs_db": ("cần --db (kho kết quả)", "--db (the results store) is needed"),
     "hist_empty": (
         "Kho {db} chưa có kết quả nào (cho tỉnh {province}).",
         "The store {db} holds no results yet (for province {province}).",

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from cchc.commands.check import build_checker, engine_options, province_option
-from cchc.commands.common import fail, lang_option
+from cchc.commands.common import db_option, fail, lang_option
 from cchc.messages import t
 
 
@@ -49,12 +49,7 @@ from cchc.messages import t
     is_flag=True,
     help="Ghi thời điểm tạo vào báo cáo / print the generation time in the outputs.",
 )
-@click.option(
-    "--db",
-    default=None,
-    metavar="PATH|URL",
-    help="Ghi kết quả vào kho (tệp SQLite hoặc URL) / record results in the store (SQLite file or URL).",
-)
+@db_option
 @lang_option
 def batch_cmd(
     folder: Path,

@@ -16,6 +16,7 @@ from cchc.commands.common import (
     EXIT_GAPS,
     EXIT_INPUT,
     EXIT_OK,
+    db_option,
     fail,
     lang_option,
     report_input_error,
@@ -140,12 +141,7 @@ def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, prov
     default=None,
     help="Trả mã 1 nếu điểm thấp hơn / exit 1 below this score.",
 )
-@click.option(
-    "--db",
-    default=None,
-    metavar="PATH|URL",
-    help="Ghi kết quả vào kho (tệp SQLite hoặc URL) / record results in the store (SQLite file or URL).",
-)
+@db_option
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),

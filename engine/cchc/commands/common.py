@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -23,6 +24,21 @@ lang_option = click.option(
     default="vi",
     show_default=True,
     help="Ngôn ngữ thông báo / message language.",
+)
+
+db_option = click.option(
+    "--db",
+    default=None,
+    metavar="PATH|URL",
+    help="Kho kết quả (tệp SQLite hoặc URL) / results store (SQLite file or URL).",
+)
+outdir_option = click.option(
+    "--out",
+    "-o",
+    "outdir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục kết quả / output folder.",
 )
 
 

@@ -7,27 +7,23 @@ from pathlib import Path
 
 import click
 
-from cchc.commands.common import EXIT_OK, fail, lang_option
+from cchc.commands.common import EXIT_OK, db_option, fail, lang_option, outdir_option
 
 
 @click.command("history", context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", required=True, metavar="PATH|URL", help="Kho kết quả / the results store.")
+@db_option
 @click.option("--province", default=None, help="Chỉ tỉnh này / only this province.")
-@click.option(
-    "--out",
-    "-o",
-    "outdir",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Thư mục kết quả / output folder.",
-)
+@outdir_option
 @lang_option
-def history_cmd(db: str, province: str | None, outdir: Path, lang: str) -> None:
+def history_cmd(db: str | None, province: str | None, outdir: Path, lang: str) -> None:
     """Kết quả qua các năm / the portfolio over the years: portfolio.html, portfolio.xlsx, charts."""
     from cchc.messages import t
     from cchc.portfolio import data, figures, outputs
     from cchc.store import StoreError, open_store
 
+    if db is None:
+        fail(t("hist_needs_db", lang), lang)
+        return
     try:
         store = open_store(db)
     except StoreError as exc:

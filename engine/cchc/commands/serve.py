@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cchc.commands.common import fail, lang_option
+from cchc.commands.common import db_option, fail, lang_option
 
 
 @click.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,7 +20,7 @@ from cchc.commands.common import fail, lang_option
     show_default=True,
     help="Thư mục dữ liệu (tệp tải lên, kho kết quả) / data folder (uploads, results store).",
 )
-@click.option("--db", default=None, metavar="PATH|URL", help="Kho kết quả / results store.")
+@db_option
 @click.option(
     "--token",
     default=None,

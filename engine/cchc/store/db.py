@@ -161,21 +161,18 @@ class Store:
 
     # --- reading ----------------------------------------------------------------------------
 
+    def _one(self, query: sa.Select[Any]) -> StoredCheck | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return _row_check(row) if row is not None else None
+
     def previous(self, plan: Plan, lang: str) -> StoredCheck | None:
         """The latest recorded check of another version of the same unit's plan for the same
         year: what a re-submission is compared with."""
         digest = identity.content_hash(plan)
         year = identity.plan_year(plan)
         query = (
-            sa.select(
-                checks.c.id,
-                plans.c.content_hash,
-                checks.c.rules_version,
-                checks.c.checked_at,
-                checks.c.report_json,
-                plans.c.plan_json,
-            )
-            .join(plans, plans.c.id == checks.c.plan_id)
+            _stored_checks()
             .where(
                 plans.c.unit_key == identity.unit_key(plan),
                 plans.c.content_hash != digest,
@@ -186,27 +183,12 @@ class Store:
         )
         if year is not None:
             query = query.where(plans.c.plan_year == year)
-        with self.engine.connect() as conn:
-            row = conn.execute(query).first()
-        return _row_check(row) if row is not None else None
+        return self._one(query)
 
     def get(self, check_id: int) -> StoredCheck | None:
         """One recorded check by its id."""
-        query = (
-            sa.select(
-                checks.c.id,
-                plans.c.content_hash,
-                checks.c.rules_version,
-                checks.c.checked_at,
-                checks.c.report_json,
-                plans.c.plan_json,
-            )
-            .join(plans, plans.c.id == checks.c.plan_id)
-            .where(checks.c.id == check_id)
-        )
-        with self.engine.connect() as conn:
-            row = conn.execute(query).first()
-        return _row_check(row) if row is not None else None
+        query = _stored_checks().where(checks.c.id == check_id)
+        return self._one(query)
 
     def listing(
         self,
@@ -281,6 +263,18 @@ def open_store(target: str) -> Store:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise StoreError(f"{target}: {reason}") from exc
     return store
+
+
+def _stored_checks() -> sa.Select[Any]:
+    """Checks joined with their plans: what a `StoredCheck` is built from."""
+    return sa.select(
+        checks.c.id,
+        plans.c.content_hash,
+        checks.c.rules_version,
+        checks.c.checked_at,
+        checks.c.report_json,
+        plans.c.plan_json,
+    ).join(plans, plans.c.id == checks.c.plan_id)
 
 
 def _row_check(row: Any) -> StoredCheck:

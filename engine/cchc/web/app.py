@@ -29,6 +29,7 @@ from cchc.render.labels import format_score, verdict_label
 from cchc.render.view import plan_view
 from cchc.result import CheckRun, PlanReport
 from cchc.store import Store, open_store
+from cchc.web.source import link_evidence, source_lines
 from cchc.web.uploads import Stored, UploadRefused, store_upload
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -167,7 +168,17 @@ def create_app(config: WebConfig) -> Starlette:
             return _page("message", lang, text=t("web_not_found", lang), status=404)
         view = plan_view(item.report, lang)
         has_doc = (doc := svc.document_of(item.content_hash)) is not None and doc.suffix != ".json"
+        if has_doc:
+            link_evidence(view, item.report, f"/reports/{item.check_id}/source")
         return _page("report", lang, p=view, check_id=item.check_id, annotated=has_doc)
+
+    async def source_page(request: Request) -> Response:
+        item = _stored(request)
+        doc = svc.document_of(item.content_hash) if item else None
+        if item is None or doc is None or doc.suffix == ".json":
+            return _page("message", lang, text=t("web_no_document", lang), status=404)
+        lines = await run_in_threadpool(source_lines, doc)
+        return _page("source", lang, lines=lines, name=item.report.file, check_id=item.check_id)
 
     async def report_json(request: Request) -> Response:
         item = _stored(request)
@@ -245,6 +256,7 @@ def create_app(config: WebConfig) -> Starlette:
         Route("/reports/{check_id:int}/report.json", report_json),
         Route("/reports/{check_id:int}/report.xlsx", report_xlsx),
         Route("/reports/{check_id:int}/annotated.docx", report_docx),
+        Route("/reports/{check_id:int}/source", source_page),
         Route("/province", province),
         Route("/units", unit),
         Route("/rules", rules),
