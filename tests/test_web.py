@@ -145,3 +145,23 @@ def test_rules_pages_show_source_examples_and_failures(data: Path) -> None:
     page = client.get("/rules/QD35-2024-CITE").text
     assert "22/01/2024" in page and "issue_date" in page  # its source and its examples
     assert "tp.json" in page  # the plan that fails it
+
+
+def test_unit_and_source_pages(data: Path) -> None:
+    client = _client(data)
+    text = SEEDS / "text" / "tan-phong-2024.txt"
+    res = _upload(client, "tp.txt", text.read_bytes(), follow_redirects=False)
+    report = res.headers["location"]
+    province = client.get("/province").text
+    unit_link = province.split('href="/units?key=')[1].split('"')[0].replace("&amp;", "&")
+    unit = client.get(f"/units?key={unit_link}")
+    assert unit.status_code == 200 and "tp.txt" in unit.text
+    source = client.get(f"{report}/source")
+    assert source.status_code == 200
+    # The file's first written line is anchored by its line number.
+    lines = text.read_text(encoding="utf-8").splitlines()
+    n, first = next((i, ln.strip()) for i, ln in enumerate(lines, start=1) if ln.strip())
+    anchor = f'id="at-l{n}">'
+    assert anchor in source.text
+    assert source.text.split(anchor, 1)[1].startswith(first.split()[0])
+    assert client.get("/reports/999/source").status_code == 404

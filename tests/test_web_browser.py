@@ -79,14 +79,12 @@ def test_each_seed_gets_the_cli_verdict(server: str, page: object) -> None:
     assert rows.count() == len(SEED_FILES)
 
 
-def test_follow_a_highlight_and_download(server: str, page: object, tmp_path: Path) -> None:
+def test_download_and_follow_the_unit(server: str, page: object, tmp_path: Path) -> None:
     seed = next(s for s in SEED_FILES if s.name.startswith("tan-phong"))
     page.goto(server + "/")  # type: ignore[attr-defined]
     page.set_input_files("input[name=plans]", str(seed))  # type: ignore[attr-defined]
     page.click("#upload button[type=submit]")  # type: ignore[attr-defined]
     page.wait_for_url("**/reports/*")  # type: ignore[attr-defined]
-    marks = page.locator("mark")  # type: ignore[attr-defined]
-    assert marks.count() > 0, "the report highlights the plan's own words"
     with page.expect_download() as info:  # type: ignore[attr-defined]
         page.click("text=JSON")  # type: ignore[attr-defined]
     saved = tmp_path / "r.json"
@@ -94,8 +92,9 @@ def test_follow_a_highlight_and_download(server: str, page: object, tmp_path: Pa
     assert b'"52/KH-UBND"' in saved.read_bytes()
     # From a report to its unit's page and back to the province.
     page.click(".web-nav >> text=Toàn tỉnh")  # type: ignore[attr-defined]
-    page.click("text=UBND xã Tân Phong >> nth=0")  # type: ignore[attr-defined]
-    assert "Các kế hoạch của UBND xã Tân Phong" in page.inner_text("h1")  # type: ignore[attr-defined]
+    page.click("a[href^='/units?key=']")  # type: ignore[attr-defined]
+    page.wait_for_url("**/units?key=*")  # type: ignore[attr-defined]
+    assert "Các kế hoạch của UBND xã Tân Phong" in page.inner_text("main h1")  # type: ignore[attr-defined]
 
 
 def test_screenshots_for_the_readme(server: str, page: object) -> None:

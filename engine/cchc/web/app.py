@@ -90,8 +90,9 @@ class _Service:
         return None
 
 
-def _page(name: str, lang: str, status: int = 200, **values: Any) -> HTMLResponse:
-    html = environment().get_template(f"web/{name}.html.j2").render(**page_globals(lang), **values)
+def _page(template: str, lang: str, status: int = 200, **values: Any) -> HTMLResponse:
+    page = environment().get_template(f"web/{template}.html.j2")
+    html = page.render(**page_globals(lang), **values)
     return HTMLResponse(html, status_code=status)
 
 
@@ -185,7 +186,9 @@ def create_app(config: WebConfig) -> Starlette:
         if item is None:
             return Response(status_code=404)
         run = CheckRun(version=_version(), lang=lang, plans=[item.report])
-        return Response(render(run, "json", lang), media_type="application/json")
+        return _download(
+            render(run, "json", lang), f"cchc-{item.check_id}.json", "application/json"
+        )
 
     async def report_xlsx(request: Request) -> Response:
         item = _stored(request)
