@@ -29,13 +29,14 @@ fi
 
 # With --dev, the programs the tests drive for real: PostgreSQL (the store's tests start their own
 # server on loopback), LibreOffice headless and poppler (annotated .docx and workbooks opened and
-# rendered), a Vietnamese-capable font (the PDF tests). Tests that need one of them skip, saying
+# rendered), Chromium (the web page's browser tests), a Vietnamese-capable font (the PDF tests). Tests that need one of them skip, saying
 # why, where it cannot be installed.
 if [ -n "$extra" ]; then
   test_pkgs=()
   [ -n "$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null)" ] || test_pkgs+=(postgresql)
   command -v soffice >/dev/null 2>&1 || test_pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui)
   command -v pdftoppm >/dev/null 2>&1 || test_pkgs+=(poppler-utils)
+  command -v chromium >/dev/null 2>&1 || test_pkgs+=(chromium)
   [ -d /usr/share/fonts/truetype/dejavu ] || test_pkgs+=(fonts-dejavu-core)
   if [ ${#test_pkgs[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
