@@ -11,6 +11,9 @@ the two are compared:
   mention counts as `unreviewed`: a reviewer has an opinion on every applicable rule;
 - a verdict agrees when the verdict code is equal (`dat`, `can_bo_sung`, `khong_dat`).
 
+Apart from the agreement, it lists the plans whose header facts (level, province, issue date) the
+checker read otherwise than the reviewer's `plan:` line: most disagreements follow from those.
+
 It prints agreement per rule, per expected status and per expected verdict (counts and %),
 then every disagreement with the reviewer's reason.
 
@@ -72,6 +75,9 @@ class Figures:
     per_status: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     per_verdict: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     disagreements: list[Disagreement] = field(default_factory=list)
+    header: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # file, fact, expected, got
 
 
 def load_expected(path: Path) -> dict[str, Any]:
@@ -107,6 +113,10 @@ def _compare(fig: Figures, name: str, expected: dict[str, Any], report: Any) -> 
         fig.disagreements.append(
             Disagreement(name, rule, UNREVIEWED, actual, "the reviewer holds it not applicable")
         )
+    for fact, want_fact in (expected.get("plan") or {}).items():
+        got_fact = getattr(report.plan, fact, None)
+        if str(want_fact) != str(got_fact):
+            fig.header.append((name, fact, str(want_fact), str(got_fact)))
     want, verdict = expected["verdict"], str(report.verdict)
     fig.verdicts.add(verdict == want)
     fig.per_verdict[want].add(verdict == want)
@@ -166,6 +176,9 @@ def render(fig: Figures) -> str:
         "",
         "Per rule",
         tabulate([_row(r, t) for r, t in sorted(fig.per_rule.items())], head),
+        "",
+        f"Header facts read otherwise than the reviewer ({len({h[0] for h in fig.header})} plans)",
+        tabulate(fig.header, ["file", "fact", "reviewer", "checker"]) if fig.header else "none",
         "",
         f"Disagreements ({len(fig.disagreements)})",
         tabulate(
