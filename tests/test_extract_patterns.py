@@ -54,6 +54,16 @@ def test_header_number_place_date_and_title() -> None:
     assert (plan.period.start, plan.period.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
 
+def test_header_columns_copied_onto_one_line_keep_the_issuer_apart() -> None:
+    p = plan_of(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\t\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "KẾ HOẠCH",
+        "Tuyên truyền cải cách hành chính năm 2022",
+    )
+    assert p.issuer.name == "UBND tỉnh Hà Giang"
+    assert p.issuer.province == "Hà Giang"
+
+
 def test_header_date_written_with_slashes() -> None:
     plan = plan_of(
         "Số: 7/KH-UBND", "Cà Mau, ngày 01/4/2024", "KẾ HOẠCH", "Tuyên truyền CCHC năm 2024"

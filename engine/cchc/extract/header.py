@@ -80,9 +80,13 @@ class Header:
     notes: list[Note] = field(default_factory=list)
 
 
+_NATIONAL_TITLE = re.compile(r"\s+CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM\b.*$")
+
+
 def _header_issuer(lines: list[str]) -> tuple[str, str] | None:
     """The issuer line(s) of an official header: 'ỦY BAN NHÂN DÂN' / 'XÃ TÂN PHONG'."""
     for i, line in enumerate(lines[:12]):
+        line = _NATIONAL_TITLE.sub("", line)  # both header columns copied onto one line
         if _TYPE_LINE.match(line):
             return None
         if (
