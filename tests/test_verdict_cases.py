@@ -590,3 +590,27 @@ def test_the_report_schema_knows_unknown_and_provisional(checker: Checker) -> No
     data = CheckRun(version="t", lang="vi", plans=[report]).to_jsonable()
     jsonschema.validate(data, schema)
     assert data["plans"][0]["provisional"] is True
+
+
+HEADER_2025 = """{superior}ỦY BAN NHÂN DÂN XÃ TRỊ AN
+Số: 15/KH-UBND
+Trị An, ngày 05 tháng 8 năm 2025
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2025
+Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+I. MỤC ĐÍCH, YÊU CẦU
+Tuyên truyền tới Nhân dân các ấp trên địa bàn huyện Vĩnh Cửu cũ.
+"""
+
+
+@pytest.mark.parametrize(
+    ("superior", "status"),
+    [("", Status.passed), ("ỦY BAN NHÂN DÂN HUYỆN VĨNH CỬU\n", Status.failed)],
+)
+def test_the_district_address_is_read_from_the_issuer_not_the_body(
+    tmp_path: Path, checker: Checker, superior: str, status: Status
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADER_2025.format(superior=superior), encoding="utf-8")
+    report = checker.check_path(path)
+    assert res(report, "LGO72-2025-NO-DISTRICT-ADDRESS").status == status

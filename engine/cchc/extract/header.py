@@ -19,6 +19,7 @@ from cchc.extract.dates import DATE, date_of
 from cchc.extract.lexicon import level_of, short_name, symbol_kind
 from cchc.extract.places import first_locality, localities, title_case_org
 from cchc.extract.structure import Outline
+from cchc.levels import abolished
 from cchc.model import DocumentInfo, Issuer, Period
 from cchc.vocab import DocKind, Level
 
@@ -249,7 +250,11 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
                 break
 
     issuer.level = level_of(canonical or issuer.name, doc.issue_date)
-    _fill_places(issuer, canonical, texts)
+    # From the day districts were abolished, only the header is the issuer's address: a body
+    # may still name the former district ("địa bàn huyện … cũ").
+    gone = abolished().get("district")
+    late = doc.issue_date is not None and gone is not None and doc.issue_date >= gone
+    _fill_places(issuer, canonical, texts, _head(lines) if late else None)
     period = _period(outline, doc.title, title_evidence)
     if default_notes:
         for path, value in (
@@ -265,9 +270,20 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
     return Header(doc, issuer, period, notes)
 
 
-def _fill_places(issuer: Issuer, canonical: str | None, texts: list[str]) -> None:
+def _head(lines: list[str]) -> list[str]:
+    """The header block, before the document's type line: where the issuer's address is."""
+    for i, line in enumerate(lines[:15]):
+        if _TYPE_LINE.match(line):
+            return lines[:i]
+    return lines[:6]
+
+
+def _fill_places(
+    issuer: Issuer, canonical: str | None, texts: list[str], head: list[str] | None = None
+) -> None:
     name = canonical or issuer.name
     sources = ([name] if name else []) + texts
+    header = ([name] if name else []) + (head if head is not None else texts)
     province = first_locality(sources, ("tỉnh",))
     if issuer.level == Level.province and name:
         m = _COMMITTEE.match(name)
@@ -279,7 +295,7 @@ def _fill_places(issuer: Issuer, canonical: str | None, texts: list[str]) -> Non
         if issuer.level == Level.district and own:
             issuer.district = own.group(2).strip()
         else:
-            district = first_locality(sources, _DISTRICT_WORDS)
+            district = first_locality(header, _DISTRICT_WORDS)
             issuer.district = district.name if district else None
         if issuer.level == Level.commune and own:
             issuer.commune = own.group(2).strip()
