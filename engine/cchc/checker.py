@@ -234,8 +234,8 @@ class Checker:
             verdict_ = self._applicability(
                 rule, plan, parents, pack_applies[rule.pack], place.province
             )
-            if verdict_.applies and rule.meta.is_requirement:
-                # A requirement binds only plans issued after its own source document.
+            if verdict_.applies:
+                # A rule binds only plans issued after its own source document.
                 verdict_ = after_source(rule.meta.source.date, plan, self.options.as_of)
             verdicts.append(verdict_)
         verdicts = self._yield(verdicts)
