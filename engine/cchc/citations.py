@@ -69,7 +69,7 @@ def complete_number(
     return f"{bare}/{symbol}" if symbol else number
 
 
-def level_of_name(name: str | None) -> Level | None:
+def level_of_name(name: str | None, on: dt.date | None = None) -> Level | None:
     """The level an issuer's name states ('UBND huyện Tân Phong' → district), or None: the
     one reader of levels (`cchc.levels`, data in rules/data/levels.yaml)."""
-    return level_of(name)
+    return level_of(name, on)

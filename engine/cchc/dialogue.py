@@ -53,6 +53,7 @@ def lexicon() -> dict[str, Any]:
 
     data = read_yaml(Path(data_dir("rules")) / "data" / "dialogue.yaml").data
     data["looks_like"] = [fold(p) for p in data["looks_like"]]
+    data["conditional"] = [fold(p) for p in data.get("conditional", [])]
     for kind in data["kinds"].values():
         kind["phrases"] = [fold(p) for p in kind.get("phrases", [])]
     return data
@@ -68,6 +69,12 @@ def looks_like_dialogue(act: Activity) -> bool:
         return True
     text = _text(act)
     return any(p in text for p in lexicon()["looks_like"])
+
+
+def conditional(act: Activity) -> bool:
+    """Planned only "when needed": no count can be read from it."""
+    text = _text(act)
+    return any(p in text for p in lexicon()["conditional"])
 
 
 def _has(text: str, kind: str) -> bool:

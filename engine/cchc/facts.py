@@ -12,6 +12,7 @@ from typing import Any
 
 from cchc import dialogue
 from cchc.citations import UNDATED, cite_key, complete_number, level_of_name
+from cchc.levels import abolished
 from cchc.model import Activity, Plan, ReportingDuty
 from cchc.vocab import ONLINE_FORMS, PER_PER_YEAR, Level
 
@@ -79,8 +80,11 @@ def _activity_fact(act: Activity, plan: Plan, years: float | None) -> dict[str, 
         fact["dialogue_title"] = (act.title or act.evidence or "")[:120]
         fact["dialogue_details"] = details
         # A dialogue planned without a count is one, and a count without a period is over
-        # the plan's period (a plan without a period stands for its year).
-        if per_year is not None:
+        # the plan's period (a plan without a period stands for its year); one planned only
+        # "khi cần thiết" commits to none, so it has no rate (partial).
+        if dialogue.conditional(act):
+            pass
+        elif per_year is not None:
             fact["dialogue_per_year"] = round(per_year, 6)
         elif act.per is None or str(act.per) == "period":
             fact["dialogue_per_year"] = round((act.count or 1) / (years or 1.0), 6)
@@ -106,8 +110,11 @@ def _reporting_fact(duty: ReportingDuty, plan_year: int | None) -> dict[str, Any
     return fact
 
 
-def _is_district_body(name: str | None, level: Level | None) -> bool:
-    return level == Level.district or level_of_name(name) == Level.district
+def _is_district_body(name: str | None, level: Level | None, on: dt.date | None) -> bool:
+    """A district body: by what its name says at the plan's date (the one reader), else by
+    the level given."""
+    named = level_of_name(name, on) if name else None
+    return (named or level) == Level.district
 
 
 def derive(plan: Plan) -> Facts:
@@ -181,6 +188,9 @@ def derive(plan: Plan) -> Facts:
     if doc.issue_date is not None:
         f["cites_after_issue"] = sorted(after)
         f["n_cites_after_issue"] = len(after)
+    gone = abolished().get("district")
+    if gone is not None and doc.issue_date is not None and doc.issue_date >= gone:
+        cited_levels.discard("district")  # no district document is a parent any more
     f["cited_levels"] = sorted(cited_levels)
 
     f["sections"] = sorted({str(s.kind) for s in plan.sections})
@@ -207,12 +217,15 @@ def derive(plan: Plan) -> Facts:
     f["n_budget_lines"] = len(plan.budget)
     f["has_budget_source"] = any(b.source for b in plan.budget)
 
-    district = sum(_is_district_body(a.owner, a.owner_level) for a in plan.activities)
-    district += sum(_is_district_body(r.to, r.to_level) for r in plan.reporting)
+    on = doc.issue_date
+    district = sum(_is_district_body(a.owner, a.owner_level, on) for a in plan.activities)
+    district += sum(_is_district_body(r.to, r.to_level, on) for r in plan.reporting)
+    # A parent plan is named after "Thực hiện" (implements) or "Căn cứ" (cited): both rest on it.
     district += sum(
         1
-        for ref in plan.implements
+        for ref in (*plan.implements, *plan.cited_documents)
         if (ref.issuer_level or level_of_name(ref.issuer)) == Level.district
+        and (ref.kind is None or str(ref.kind) in ("KH", "QD", "CV"))
     )
     f["district_tasks"] = district
 

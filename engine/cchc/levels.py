@@ -17,6 +17,7 @@ from cchc import gazetteer
 from cchc.vocab import Level
 
 _SPACES = re.compile(r"\s+")
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def fold(name: str) -> str:
@@ -40,11 +41,15 @@ class _Reader:
         ]
 
     def level_of(self, name: str, on: dt.date | None) -> Level | None:
-        text = fold(name)
+        text = _ASIDE.sub("", fold(name)).strip()  # "UBND Thành phố (qua Sở Nội vụ)"
         city = self.city.match(text)
         if city:
             if not city.group(1):
-                return Level.district  # "UBND thành phố": a plan's own city, under its province
+                # "UBND thành phố": a plan's own city under its province, until the two-level
+                # system left only centrally-run cities (provinces).
+                two_level = gazetteer.two_level_from()
+                late = on is not None and two_level is not None and on >= two_level
+                return Level.province if late else Level.district
             # A centrally-run city on that date is a province (the gazetteer knows which).
             central = gazetteer.is_central_city(city.group(1).strip(), on)
             return Level.province if central else Level.district
