@@ -233,7 +233,10 @@ def _plain(outline: Outline, block: Block, ctx: Context, primary: bool) -> list[
     mentions_all: list[Mention] = []
     subject = None
     sentences = block.sentences
-    if default_owner and block.label == default_owner and block.value:
+    # A label that names a form ("Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân: …")
+    # is the activity itself, unless it is a body known by its forms (a radio-TV station).
+    label_is_body = not form_mentions(block.label or "") or forms_by_owner(block.label or "")
+    if default_owner and block.label == default_owner and block.value and label_is_body:
         # "e) Đài Phát thanh - Truyền hình Cà Mau: Duy trì …": the label names the body, not a form.
         sentences = split_sentences(block.value)
     for sentence in sentences:
