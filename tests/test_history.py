@@ -293,7 +293,9 @@ def test_cli_records_compares_and_draws(tmp_path: Path) -> None:
         "Đơn vị giảm",
     ]
     rows = list(book["Kết luận"].iter_rows(values_only=True))
-    assert rows[0] == ("Đơn vị", "2024") and rows[1] == ("UBND xã Tân Phong", "Cần bổ sung")
+    # The seed names itself "Ủy ban nhân dân huyện Tân Phong" in its body: a failed critical
+    # requirement, Không đạt under rules/policy.yaml.
+    assert rows[0] == ("Đơn vị", "2024") and rows[1] == ("UBND xã Tân Phong", "Không đạt")
 
 
 def test_cli_store_errors_are_sentences(tmp_path: Path) -> None:
