@@ -5,6 +5,7 @@ from __future__ import annotations
 from cchc.result import (
     AreaScore,
     CheckRun,
+    EvidenceRef,
     InputFailure,
     PlanInfo,
     PlanReport,
@@ -28,7 +29,8 @@ def result(
     title: str | None = None,
     message: str | None = None,
     fix: str | None = None,
-    evidence: list[str] | None = None,
+    evidence: list[str | EvidenceRef] | None = None,
+    looked_in: str | None = None,
     waiver: str | None = None,
 ) -> RuleResult:
     if credit is None:
@@ -51,7 +53,12 @@ def result(
             clause="Mục III.1",
         ),
         fix=fix if fix is not None else (None if status == Status.passed else f"Bổ sung {rule}"),
-        evidence=evidence or [],
+        # A bare string is the quote of an activity (a paragraph of the plan's text).
+        evidence=[
+            e if isinstance(e, EvidenceRef) else EvidenceRef(pointer=f"/activities/{i}", quote=e)
+            for i, e in enumerate(evidence or [])
+        ],
+        looked_in=looked_in,
         waiver=waiver,
     )
 
@@ -67,13 +74,27 @@ def report(
 ) -> PlanReport:
     if results is None:
         results = [
-            result("NQ76-2021-CITE", Status.failed, severity=Severity.critical),
+            result(
+                "NQ76-2021-CITE",
+                Status.failed,
+                severity=Severity.critical,
+                looked_in="Căn cứ (/cited_documents)",
+            ),
             result(
                 "CAMAU-2014-DIALOGUE",
                 Status.partial,
                 area="dialogue",
                 credit=0.5,
-                evidence=["Tổ chức 01 hội nghị đối thoại trong năm."],
+                evidence=[
+                    EvidenceRef(
+                        pointer="/activities/3",
+                        quote="Tổ chức 01 hội nghị đối thoại trong năm.",
+                        value={"form": "dialogue", "count": 1, "per": "year"},
+                        paragraph=41,
+                        line=58,
+                    )
+                ],
+                looked_in="Nhiệm vụ, hình thức (/activities)",
             ),
             result("STRUCT-SECTIONS", Status.passed, area="structure"),
             result("FORMS-MIX", Status.not_applicable, area="forms", fix=""),

@@ -24,6 +24,7 @@ from cchc.applicability import (
 )
 from cchc.backends import BackendUnavailable, durable_available, make_backend
 from cchc.compiler import compile_rule, requires_of
+from cchc.evidence import attach_evidence
 from cchc.explain import explain
 from cchc.facts import derive
 from cchc.ir import CompiledRule, decide
@@ -260,6 +261,8 @@ class Checker:
             if result.status in GAP:
                 result = self._waive(result, plan, file, today, notices, lang)
             results.append(result)
+        reasons = [None if v.applies else v.reason for v in verdicts]
+        attach_evidence(results, self.rules, reasons, plan, facts, lang)
         score = total_score(results)
         decision = decide_verdict(results, score, self.policy)
         return PlanReport(

@@ -894,6 +894,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Results store: {new} plans recorded, {old} already there.",
     ),
     "rpt_evidence": ("Trích từ kế hoạch", "From the plan"),
+    # where a result comes from (cchc.evidence)
+    "ev_page": ("trang {n}", "page {n}"),
+    "ev_paragraph": ("đoạn {n}", "paragraph {n}"),
+    "ev_line": ("dòng {n}", "line {n}"),
+    "ev_more": ("và {n} chỗ khác", "and {n} more"),
+    "ev_looked_in": ("Đã tìm ở: {where}", "Searched: {where}"),
+    "ev_looked_in_none": ("Đã tìm ở: {where} — không thấy", "Searched: {where} — not found"),
+    "col_evidence_at": ("Vị trí trong kế hoạch", "Where in the plan"),
+    "col_looked_in": ("Đã tìm ở", "Searched"),
     "rpt_waived_because": ("Được miễn: {reason}", "Waived: {reason}"),
     "rpt_run_line": (
         "Bộ máy {engine}; quy tắc áp dụng tại ngày {as_of}; bộ quy tắc: {packs}",

@@ -29,6 +29,8 @@ class Severity(StrEnum):
     advisory = "advisory"  # unverified requirement: reported, never scored, never fails a plan
 
 
+QUOTE_MAX = 160  # characters of the plan's words in one evidence entry
+
 SEVERITY_ORDER = {"critical": 3, "major": 2, "minor": 1, "advisory": 0}
 
 
@@ -87,6 +89,23 @@ class Source(_Out):
         return f"{text} — {self.clause}" if self.clause else text
 
 
+class EvidenceRef(_Out):
+    """One place in the plan that a result rests on: a plan item, its words and where they are.
+
+    `pointer` is a JSON pointer into the plan (`/activities/3`, `/cited_documents/0`,
+    `/issuer`); `quote` is at most 160 characters of the plan's own words (a substring of the
+    item's `evidence`); `value` the item's key fields; `page`, `paragraph` and `line` (1-based)
+    locate the quote in a .txt/.docx/.pdf plan, when the extractor recorded them.
+    """
+
+    pointer: str = Field(pattern=r"^/")
+    quote: str | None = Field(None, max_length=QUOTE_MAX)
+    value: Any = None
+    page: int | None = Field(None, ge=1)
+    paragraph: int | None = Field(None, ge=1)
+    line: int | None = Field(None, ge=1)
+
+
 class RuleResult(_Out):
     rule: str
     status: Status
@@ -99,7 +118,11 @@ class RuleResult(_Out):
     message: str  # why this status, in the requested language
     source: Source
     fix: str | None = None  # fill-in sentence for the author (gaps only)
-    evidence: list[str] = Field(default_factory=list)  # plan sentences that support the finding
+    # The plan items the result rests on (found, or nearest to what was required).
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+    # For a gap, or a result with no item to show: the parts of the plan that were searched
+    # ("Căn cứ (/cited_documents)", or the whole text).
+    looked_in: str | None = None
     waiver: str | None = None  # the reason, when waived
     binding: Binding = Binding.requirement  # decides the verdict (requirement) or not
 

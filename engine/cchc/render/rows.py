@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from cchc.evidence import location_label, value_text
 from cchc.messages import Lang, t
 from cchc.render import findings
 from cchc.render.labels import (
@@ -18,7 +19,7 @@ from cchc.render.labels import (
     status_label,
     verdict_label,
 )
-from cchc.result import CheckRun, InputFailure, PlanReport
+from cchc.result import CheckRun, InputFailure, PlanReport, RuleResult
 from cchc.vocab import LEVEL_LABELS, label
 
 Cell = str | int | float | None
@@ -116,6 +117,14 @@ def error_text(failure: InputFailure) -> str:
 # --- one row per (plan, rule) ------------------------------------------------------------------
 
 
+def evidence_cells(r: RuleResult, lang: Lang) -> list[Cell]:
+    """Where in the plan, the quoted words (or the item's value), and where a gap searched;
+    several places are joined with ' | ' in the same order in both columns."""
+    at = " | ".join(location_label(e, lang) for e in r.evidence)
+    words = " | ".join(e.quote or value_text(e.value) or "—" for e in r.evidence)
+    return [at or None, words or None, r.looked_in]
+
+
 def rule_columns(lang: Lang) -> list[Column]:
     return [
         _col("col_file", lang, width=36),
@@ -133,7 +142,9 @@ def rule_columns(lang: Lang) -> list[Column]:
         _col("col_message", lang, width=60),
         _col("source_label", lang, width=44),
         _col("fix_label", lang, width=60),
-        _col("col_evidence", lang, width=44),
+        _col("col_evidence_at", lang, width=30),
+        _col("col_evidence", lang, width=60),
+        _col("col_looked_in", lang, width=40),
         _col("col_waiver", lang, width=24),
     ]
 
@@ -156,7 +167,7 @@ def rule_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
             r.message,
             r.source.cite(),
             r.fix,
-            " | ".join(r.evidence) or None,
+            *evidence_cells(r, lang),
             r.waiver,
         ]
 
@@ -233,6 +244,9 @@ def gap_columns(lang: Lang) -> list[Column]:
         _col("col_message", lang, width=60),
         _col("source_label", lang, width=44),
         _col("fix_label", lang, width=60),
+        _col("col_evidence_at", lang, width=30),
+        _col("col_evidence", lang, width=60),
+        _col("col_looked_in", lang, width=40),
     ]
 
 
@@ -250,6 +264,7 @@ def gap_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
             r.message,
             r.source.cite(),
             r.fix,
+            *evidence_cells(r, lang),
         ]
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import click
 from tabulate import tabulate
 
+from cchc.evidence import evidence_line
 from cchc.messages import Lang, t
 from cchc.render import findings
 from cchc.render.diff_view import diff_view
@@ -63,12 +64,19 @@ def _gap_lines(i: int, r: RuleResult, lang: Lang, width: int, style: Style) -> l
     lines += [style(x, bold=True) for x in _wrap(r.title, width, pad)]
     lines += _wrap(r.message, width, pad)
     lines += _wrap(f"{t('source_label', lang)}: {r.source.cite()}", width, pad, pad + "  ")
-    for quote in r.evidence:
-        lines += [style(x, dim=True) for x in _wrap(f"“{quote}”", width, pad + "  ")]
+    where = evidence_line(r, lang)
+    if where:
+        lines += [style(x, dim=True) for x in _wrap(f"↳ {where}", width, pad, pad + "  ")]
     if r.fix:
         fix = _wrap(f"{t('fix_label', lang)}: {r.fix}", width, pad, pad + "  ")
         lines += [style(x, fg="green") for x in fix]
     return lines
+
+
+def _where_lines(r: RuleResult, lang: Lang, width: int, style: Style) -> list[str]:
+    """The '↳ where in the plan' line of a result listed in brief (advisories, unknowns)."""
+    where = evidence_line(r, lang)
+    return [style(x, dim=True) for x in _wrap(f"↳ {where}", width, "    ", "      ")] if where else []
 
 
 def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> list[str]:
@@ -109,11 +117,13 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
         lines += ["", style(t("rpt_advisories", lang, n=len(advisories)), bold=True)]
         for r in advisories:
             lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
+            lines += _where_lines(r, lang, width, style)
     unknowns = findings.unknowns(report)
     if unknowns:
         lines += ["", style(t("rpt_unknowns", lang, n=len(unknowns)), bold=True)]
         for r in unknowns:
             lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
+            lines += _where_lines(r, lang, width, style)
     if report.areas:
         table = [
             [area_label(a.area, lang), format_score(a.score), a.gaps]

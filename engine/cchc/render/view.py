@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.evidence import evidence_line, location_label, value_text
 from cchc.messages import Lang, t
 from cchc.render import findings
 from cchc.render.diff_view import diff_view
@@ -41,6 +42,18 @@ def score_band(score: float | None) -> str:
     return "good" if score >= 80 else "fair" if score >= 50 else "poor"
 
 
+def evidence_view(r: RuleResult, lang: Lang) -> list[dict[str, str | None]]:
+    """Each place a result rests on: its location label, the quoted words, the item's value."""
+    return [
+        {
+            "at": location_label(e, lang),
+            "quote": e.quote,
+            "value": value_text(e.value) or None,
+        }
+        for e in r.evidence
+    ]
+
+
 def gap_view(r: RuleResult, lang: Lang) -> dict[str, Any]:
     return {
         "rule": r.rule,
@@ -54,7 +67,8 @@ def gap_view(r: RuleResult, lang: Lang) -> dict[str, Any]:
         "message": r.message,
         "source": r.source.cite(),
         "fix": r.fix,
-        "evidence": list(r.evidence),
+        "evidence": evidence_view(r, lang),
+        "looked_in": r.looked_in,
     }
 
 
@@ -113,6 +127,9 @@ def plan_view(report: PlanReport, lang: Lang, anchor: str = "plan") -> dict[str,
             "severity_label": severity_label(r.severity, lang),
             "credit_text": f"{round(r.credit * 100)}%" if str(r.status) in _SCORED else "—",
             "waiver": r.waiver,
+            "evidence": evidence_view(r, lang),
+            "looked_in": r.looked_in,
+            "where": evidence_line(r, lang),
         }
         for r in sorted(report.results, key=lambda r: (area_sort_key(r.area), r.rule))
     ]

@@ -1,0 +1,441 @@
+"""Where a result comes from: the plan items each rule result rests on, and where it looked.
+
+A rule is evaluated on facts (cchc.facts), never on the plan itself. To show a reader the
+plan's own words, this module walks the rule's compiled conditions back to the plan items the
+facts were derived from, with one table for every check kind (rules/data/evidence.yaml says
+which places of the plan each fact comes from):
+
+- a result decided by a branch (a pass, or a fail found by a positive match such as a
+  superseded citation): the items that make that branch's condition true;
+- a result reached by default (no branch matched): the items nearest to what was required
+  (the same document number with another date, the activities of the form, the issuer…);
+- a result of applicability (`not_applicable`, or undecidable): the parts of the plan that
+  decided it.
+
+A gap, and any result with no item to show, also says which parts of the plan were searched
+(`looked_in`); for a plan read from a document, where in the text the extractor reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from cchc.backends.reference import matches
+from cchc.citations import cite_key, level_of_name
+from cchc.ir import CompiledRule, Cond, referenced
+from cchc.messages import Lang, t
+from cchc.model import Plan
+from cchc.paths import data_dir
+from cchc.result import QUOTE_MAX, EvidenceRef, RuleResult, Status
+from cchc.vocab import ONLINE_FORMS, Level
+from cchc.yamlsafe import read_yaml
+
+VALUE_TEXT_MAX = 80  # characters of a text field shown in an entry's value
+MAX_ENTRIES = 8  # entries per result; the first are the most telling
+OBJECT_PLACES = ("document", "issuer", "period")  # places that are one object, not a list
+
+# (place, index) — index None for an object place or a whole list without items.
+Ptr = tuple[str, int | None]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    label: dict[str, str]
+    scope: dict[str, str]
+    fields: tuple[str, ...]
+    focus: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FactSource:
+    places: tuple[str, ...]
+    match: str | None  # how an item yields the values of a list fact
+    where: str | None  # which items count for a number or a flag
+    items: bool  # a per-item list fact, index-aligned with its place
+
+
+@dataclass(frozen=True)
+class Table:
+    places: dict[str, Place]
+    facts: dict[str, FactSource]
+    applicability: dict[str, tuple[str, ...]]
+
+
+@cache
+def table() -> Table:
+    """rules/data/evidence.yaml, read once."""
+    data = read_yaml(data_dir("rules") / "data" / "evidence.yaml").data
+    places = {
+        name: Place(
+            name,
+            dict(p["label"]),
+            dict(p["scope"]),
+            tuple(p.get("fields") or ()),
+            tuple(p.get("focus") or ()),
+        )
+        for name, p in data["places"].items()
+    }
+    facts = {
+        name: FactSource(
+            tuple(f["from"]), f.get("match"), f.get("where"), bool(f.get("items", False))
+        )
+        for name, f in data["facts"].items()
+    }
+    appl = {k: tuple(v) for k, v in data["applicability"].items()}
+    return Table(places, facts, appl)
+
+
+# --- how plan items yield fact values ----------------------------------------------------------
+
+
+def _ref_keys(ref: Any) -> list[str]:
+    if ref.number:
+        keys = [cite_key(ref.number)]
+        if ref.date is not None:
+            keys.append(cite_key(ref.number, ref.date))
+        return keys
+    if ref.kind is not None and ref.date is not None:
+        return [cite_key(str(ref.kind), ref.date)]
+    return []
+
+
+def _ref_level(ref: Any) -> str | None:
+    level = ref.issuer_level or level_of_name(ref.issuer)
+    return str(level) if level is not None else None
+
+
+def _match_values(match: str, item: Any) -> list[str]:
+    if match == "cite_keys":
+        return _ref_keys(item)
+    if match == "cite_issuer_keys":
+        level = _ref_level(item)
+        return [f"{k}#{level}" for k in _ref_keys(item)] if item.number and level else []
+    if match == "issuer_level":
+        level = _ref_level(item)
+        return [level] if level else []
+    value = getattr(item, match, None)
+    return [str(value)] if value is not None else []
+
+
+def _is_district(item: Any, place: str) -> bool:
+    name, level = {
+        "activities": (getattr(item, "owner", None), getattr(item, "owner_level", None)),
+        "reporting": (getattr(item, "to", None), getattr(item, "to_level", None)),
+    }.get(place, (getattr(item, "issuer", None), getattr(item, "issuer_level", None)))
+    return level == Level.district or level_of_name(name) == Level.district
+
+
+def _where(where: str, item: Any, place: str) -> bool:
+    if where == "online":
+        return str(item.form) in ONLINE_FORMS
+    if where == "traditional":
+        return str(item.form) not in ONLINE_FORMS and str(item.form) != "other"
+    if where == "has_deadline":
+        return item.deadline is not None
+    if where == "no_deadline":
+        return item.deadline is None
+    if where == "has_source":
+        return bool(item.source)
+    if where == "unidentified":
+        return not item.number and item.date is None
+    if where == "district":
+        return _is_district(item, place)
+    raise ValueError(f"unknown item filter {where!r} in rules/data/evidence.yaml")
+
+
+def _items(plan: Plan, place: str) -> list[Any]:
+    value = getattr(plan, place, None)
+    return value if isinstance(value, list) else []
+
+
+def _fact_sources(fact: str, plan: Plan, value: str | None = None) -> list[Ptr]:
+    """The plan items a fact comes from (those yielding `value`, for a list fact)."""
+    src = table().facts.get(fact)
+    if src is None:
+        return []
+    out: list[Ptr] = []
+    for place in src.places:
+        if place in OBJECT_PLACES:
+            out.append((place, None))
+            continue
+        if place == "format_parts":
+            if plan.format_parts is not None:
+                out.append((place, None))
+            continue
+        for i, item in enumerate(_items(plan, place)):
+            if src.where and not _where(src.where, item, place):
+                continue
+            if value is not None and src.match and value not in _match_values(src.match, item):
+                continue
+            out.append((place, i))
+    return out
+
+
+def _near_value(fact: str, value: str) -> str | None:
+    """The looser value of a near miss: a document's number without its date or issuer."""
+    if fact in ("cites", "cite_issuers"):
+        base = value.split("#")[0]
+        return base.split("@")[0] if "@" in base else (base if base != value else None)
+    return None
+
+
+# --- walking a condition back to plan items ----------------------------------------------------
+
+
+def _witnesses(cond: Cond, facts: dict[str, Any], plan: Plan, strict: bool) -> list[Ptr]:
+    """Items behind a condition. `strict`: the items that make it true (it matched); else the
+    items nearest to it (it did not match: what the plan has instead)."""
+    tag = cond[0]
+    if tag in ("all", "any"):
+        parts = cond[1]
+        if strict and tag == "any":
+            parts = [c for c in parts if matches(c, facts)]
+        return [p for c in parts for p in _witnesses(c, facts, plan, strict)]
+    if tag == "item":
+        list_fact, conds = cond[1], cond[2]
+        src = table().facts.get(list_fact)
+        place = src.places[0] if src else list_fact
+        tests = conds if strict else conds[:1]  # a near miss: the item's kind (its form) only
+        rows = facts.get(list_fact) or []
+        return [(place, i) for i, row in enumerate(rows) if all(matches(c, row) for c in tests)]
+    if tag == "contains":
+        fact, value = cond[1], cond[2]
+        found = _fact_sources(fact, plan, value)
+        if not found and not strict:
+            near = _near_value(fact, value)
+            if near is not None:
+                found = _fact_sources(fact, plan, near)
+        return found
+    if tag in ("cmp", "exists", "missing"):
+        return _fact_sources(cond[1], plan)
+    return []
+
+
+def _decided_branch(rule: CompiledRule, facts: dict[str, Any]) -> int | None:
+    """The index of the branch that decides the status (first match), None for the default."""
+    for i, branch in enumerate(rule.branches):
+        if matches(branch.cond, facts):
+            return i
+    return None
+
+
+def _scored_branches(rule: CompiledRule) -> list[Cond]:
+    return [b.cond for b in rule.branches if b.status != "error"]
+
+
+def _rule_places(rule: CompiledRule) -> list[str]:
+    """The places of the plan a rule's check reads."""
+    found: dict[str, str] = {}
+    for cond in _scored_branches(rule):
+        for fact in referenced(cond):
+            src = table().facts.get(fact)
+            for place in src.places if src else ():
+                found.setdefault(place, place)
+    return list(found)
+
+
+def _missing_places(rule: CompiledRule, facts: dict[str, Any]) -> list[str]:
+    first = rule.branches[0] if rule.branches else None
+    if first is None or first.status != "error":
+        return []
+    out: list[str] = []
+    for fact in referenced(first.cond):
+        if fact not in facts:
+            src = table().facts.get(fact)
+            out.extend(p for p in (src.places if src else ()) if p not in out)
+    return out
+
+
+# --- entries -----------------------------------------------------------------------------------
+
+
+def excerpt(text: str, focus: Iterable[str] = (), limit: int = QUOTE_MAX) -> str:
+    """At most `limit` characters of `text`, cut at spaces, around the first focus term found
+    (an exact substring of `text`, so that a reader finds it as it is written)."""
+    if len(text) <= limit:
+        return text
+    low = text.lower()
+    at = next((low.find(f.lower()) for f in focus if f and f.lower() in low), 0)
+    start = max(0, min(at - limit // 4, len(text) - limit))
+    if start > 0:
+        space = text.find(" ", start, start + 30)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + limit)
+    if end < len(text):
+        space = text.rfind(" ", start + limit // 2, end + 1)
+        end = space if space > 0 else end
+    return text[start:end].strip()
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > VALUE_TEXT_MAX:
+        return excerpt(value, (), VALUE_TEXT_MAX)
+    return value
+
+
+def _location(item: Any) -> tuple[int | None, int | None, int | None]:
+    at = getattr(item, "evidence_at", None)
+    if at is None:
+        return None, None, None
+    get = at.get if isinstance(at, dict) else (lambda k: getattr(at, k, None))
+    return get("page"), get("paragraph"), get("line")
+
+
+def entry(plan: Plan, ptr: Ptr) -> EvidenceRef:
+    """The evidence entry of one plan item (or object)."""
+    name, index = ptr
+    place = table().places[name]
+    if name == "format_parts":
+        return EvidenceRef(pointer="/format_parts", value=[str(p) for p in plan.format_parts or []])
+    item = getattr(plan, name) if index is None else getattr(plan, name)[index]
+    pointer = f"/{name}" if index is None else f"/{name}/{index}"
+    dumped = item.model_dump(mode="json", include=set(place.fields), exclude_none=True)
+    value = {k: _short(v) for k, v in dumped.items() if v not in ([], "")} or None
+    quote = None
+    if item.evidence:
+        focus = [str(getattr(item, f)) for f in place.focus if getattr(item, f, None)]
+        quote = excerpt(item.evidence, focus)
+    page, paragraph, line = _location(item)
+    return EvidenceRef(
+        pointer=pointer, quote=quote, value=value, page=page, paragraph=paragraph, line=line
+    )
+
+
+def _entries(plan: Plan, ptrs: Iterable[Ptr]) -> list[EvidenceRef]:
+    seen: set[Ptr] = set()
+    items: list[Ptr] = []
+    objects: list[Ptr] = []
+    for ptr in ptrs:
+        if ptr in seen:
+            continue
+        seen.add(ptr)
+        (objects if ptr[1] is None else items).append(ptr)
+    # Items of the plan's lists say more than the header objects every plan has.
+    return [entry(plan, p) for p in (items + objects)[:MAX_ENTRIES]]
+
+
+def extracted(plan: Plan) -> bool:
+    """Was the plan read from a document (its items located in the text)?"""
+    objects = (plan.document, plan.issuer, plan.period)
+    lists = (plan.cited_documents, plan.sections, plan.activities, plan.audiences)
+    return any(
+        getattr(x, "evidence_at", None) for x in (*objects, *(i for lst in lists for i in lst))
+    )
+
+
+def looked_in_text(places: Sequence[str], plan: Plan, lang: Lang) -> str | None:
+    """Where a check searched: in a plan read from a document, the parts of the text; in a
+    plan.json, the places with their JSON pointers."""
+    if not places:
+        return None
+    tbl = table()
+    key = "en" if lang == "en" else "vi"
+    if extracted(plan):
+        return "; ".join(tbl.places[p].scope[key] for p in places)
+    return "; ".join(f"{tbl.places[p].label[key]} (/{p})" for p in places)
+
+
+# --- results -----------------------------------------------------------------------------------
+
+_GAPS = frozenset({Status.failed, Status.partial, Status.error, Status.waived})
+
+
+def rule_evidence(
+    rule: CompiledRule,
+    status: Status,
+    applicability_reason: str | None,
+    plan: Plan,
+    facts: dict[str, Any],
+    lang: Lang,
+) -> tuple[list[EvidenceRef], str | None]:
+    """(entries, looked_in) of one result. `applicability_reason`: the message key when the
+    rule did not apply or its applicability could not be decided."""
+    if applicability_reason is not None:
+        places = table().applicability.get(applicability_reason, ("document", "issuer", "period"))
+        ptrs = [(p, None) for p in places if p in OBJECT_PLACES]
+        found = [e for e in _entries(plan, ptrs) if e.value or e.quote]
+        looked = looked_in_text(places, plan, lang) if status in _GAPS or not found else None
+        return found, looked
+    branch = _decided_branch(rule, facts)
+    if branch is not None and rule.branches[branch].status == "error":
+        return [], looked_in_text(_missing_places(rule, facts), plan, lang)
+    decided = rule.branches[branch].status if branch is not None else None
+    if decided is not None and (decided == str(status) or status == Status.waived):
+        ptrs = _witnesses(rule.branches[branch].cond, facts, plan, strict=True)
+    else:  # reached by default (or waived): what the plan has nearest to each branch
+        ptrs = [p for c in _scored_branches(rule) for p in _witnesses(c, facts, plan, False)]
+    found = _entries(plan, ptrs)
+    looked = None
+    if status in _GAPS or not found:
+        looked = looked_in_text(_rule_places(rule), plan, lang)
+    return found, looked
+
+
+def attach_evidence(
+    results: Sequence[RuleResult],
+    rules: Sequence[CompiledRule],
+    reasons: Sequence[str | None],
+    plan: Plan,
+    facts: dict[str, Any],
+    lang: Lang,
+) -> None:
+    """Fill `evidence` and `looked_in` of each result (results, rules and applicability
+    reasons in the same order). A rule whose evidence cannot be traced keeps what it has."""
+    for result, rule, reason in zip(results, rules, reasons, strict=True):
+        try:
+            found, looked = rule_evidence(rule, result.status, reason, plan, facts, lang)
+        except Exception:  # evidence explains a result; it must never sink the check
+            continue
+        result.evidence = found
+        result.looked_in = looked
+
+
+# --- how reports name a place ------------------------------------------------------------------
+
+
+def place_of(pointer: str) -> str | None:
+    name = pointer.split("/")[1] if pointer.startswith("/") else None
+    return name if name in table().places else None
+
+
+def location_label(ref: EvidenceRef, lang: Lang) -> str:
+    """'Căn cứ, đoạn 5, dòng 2' for a plan read from a document; 'Căn cứ, /cited_documents/0'
+    for a plan.json."""
+    key = "en" if lang == "en" else "vi"
+    name = place_of(ref.pointer)
+    bits = [table().places[name].label[key]] if name else []
+    if ref.page is not None:
+        bits.append(t("ev_page", lang, n=ref.page))
+    if ref.paragraph is not None:
+        bits.append(t("ev_paragraph", lang, n=ref.paragraph))
+    if ref.line is not None:
+        bits.append(t("ev_line", lang, n=ref.line))
+    if ref.page is None and ref.paragraph is None and ref.line is None:
+        bits.append(ref.pointer)
+    return ", ".join(bits)
+
+
+def value_text(value: Any) -> str:
+    """An entry's value on one line: 'number: 76/NQ-CP, date: 2021-07-15'."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {value_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(value_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def evidence_line(result: RuleResult, lang: Lang) -> str | None:
+    """One line that says where a result comes from (the terminal shows it under a result)."""
+    if result.evidence:
+        first = result.evidence[0]
+        words = first.quote or value_text(first.value)
+        text = f"{location_label(first, lang)}: “{words}”" if words else location_label(first, lang)
+        more = len(result.evidence) - 1
+        return f"{text} ({t('ev_more', lang, n=more)})" if more else text
+    if result.looked_in:
+        return t("ev_looked_in_none", lang, where=result.looked_in)
+    return None
