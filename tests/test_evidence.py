@@ -4,6 +4,7 @@ quotes are the plan's own words, and a gap names the parts of the plan that were
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -305,6 +306,43 @@ def test_waived_gap_keeps_its_evidence(tmp_path: Path) -> None:
 
 
 # --- seed texts --------------------------------------------------------------------------------
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("path", SEED_TEXTS, ids=lambda p: p.stem)
+def test_seed_texts_every_quote_is_at_its_paragraph_and_line(path: Path) -> None:
+    """A reader goes to the stated paragraph of the cleaned text, or the stated line of the
+    file, and finds the quoted words there (a sentence broken over lines continues below)."""
+    from cchc.extract import read_document
+    from cchc.extract.clean import clean
+
+    raw, _ = read_document(path)
+    paragraphs = clean(raw).lines
+    # The file's lines as a reader sees them (NFC, Markdown emphasis shown as emphasis).
+    shown = unicodedata.normalize("NFC", raw).replace("*", "")
+    file_lines = shown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    located = quoted = 0
+    for r in checked(path).results:
+        for e in r.evidence:
+            if e.quote is None:
+                continue
+            quoted += 1
+            assert e.paragraph is not None and e.line is not None, (r.rule, e.pointer)
+            located += 1
+            # A header's evidence joins its lines (with " | " between columns): the quote
+            # starts in the stated paragraph and may run on into the next ones.
+            quote = _flat(e.quote.replace(" | ", " "))
+            first = paragraphs[e.paragraph - 1]
+            run_on = _flat(" ".join(paragraphs[e.paragraph - 1 : e.paragraph + 4]))
+            assert quote in run_on, (r.rule, e.pointer, e.paragraph)
+            assert run_on.find(quote) < len(_flat(first)), (r.rule, e.pointer, e.paragraph)
+            # From the stated line of the file, the quote is within the next few lines.
+            below = _flat(" ".join(file_lines[e.line - 1 : e.line + 8]))
+            assert quote in below, (r.rule, e.pointer, e.line)
+    assert quoted and located == quoted
 
 
 @pytest.mark.parametrize("path", SEED_TEXTS, ids=lambda p: p.stem)

@@ -341,7 +341,9 @@ def looked_in_text(places: Sequence[str], plan: Plan, lang: Lang) -> str | None:
 
 # --- results -----------------------------------------------------------------------------------
 
-_GAPS = frozenset({Status.failed, Status.partial, Status.error, Status.waived})
+# Results that say where they looked even when they point at items (by value: `unknown` is a
+# status some rule sets give when the input does not show what a rule needs).
+_GAPS = frozenset({"fail", "partial", "error", "waived", "unknown"})
 
 
 def rule_evidence(
@@ -358,7 +360,7 @@ def rule_evidence(
         places = table().applicability.get(applicability_reason, ("document", "issuer", "period"))
         ptrs = [(p, None) for p in places if p in OBJECT_PLACES]
         found = [e for e in _entries(plan, ptrs) if e.value or e.quote]
-        looked = looked_in_text(places, plan, lang) if status in _GAPS or not found else None
+        looked = looked_in_text(places, plan, lang) if str(status) in _GAPS or not found else None
         return found, looked
     branch = _decided_branch(rule, facts)
     if branch is not None and rule.branches[branch].status == "error":
@@ -370,7 +372,7 @@ def rule_evidence(
         ptrs = [p for c in _scored_branches(rule) for p in _witnesses(c, facts, plan, False)]
     found = _entries(plan, ptrs)
     looked = None
-    if status in _GAPS or not found:
+    if str(status) in _GAPS or not found:
         looked = looked_in_text(_rule_places(rule), plan, lang)
     return found, looked
 
