@@ -4,6 +4,7 @@ quotes are the plan's own words, and a gap names the parts of the plan that were
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -479,3 +480,38 @@ def test_a_real_check_renders_its_evidence_in_every_format() -> None:
             continue  # binary: read through openpyxl above
         text = out.decode("utf-8-sig")
         assert "Ủy ban nhân dân huyện Tân Phong" in text, fmt
+
+
+def test_batch_outputs_carry_the_evidence(tmp_path: Path) -> None:
+    import csv
+    import shutil
+
+    from click.testing import CliRunner
+
+    from cchc.cli import main
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(SEEDS / "tan-phong-2024.json", plans / "a.json")
+    shutil.copy(SEEDS / "text" / "tan-phong-2024.txt", plans / "b.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(plans), "--out", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    with (out / "results.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    head = rows[0]
+    issuer = {
+        row[0]: row for row in rows[1:] if row[head.index("Mã quy tắc")] == "STRUCT-ISSUER-NAME"
+    }
+    at = head.index("Vị trí trong kế hoạch")
+    assert issuer["a.json"][at] == "Cơ quan ban hành, /issuer"
+    assert re.fullmatch(r"Cơ quan ban hành, đoạn \d+, dòng \d+", issuer["b.txt"][at])
+    for row in issuer.values():
+        assert row[head.index("Trích từ kế hoạch")].startswith("Ủy ban nhân dân huyện Tân Phong")
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    for plan_ in data["plans"]:
+        assert all(r["evidence"] or r["looked_in"] for r in plan_["results"])
+    pages = sorted((out / "plans").glob("*.html"))
+    assert len(pages) == 2
+    for page in pages:
+        assert "<mark>Ủy ban nhân dân huyện Tân Phong" in page.read_text(encoding="utf-8")

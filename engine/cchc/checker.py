@@ -262,7 +262,7 @@ class Checker:
                 result = self._waive(result, plan, file, today, notices, lang)
             results.append(result)
         reasons = [None if v.applies else v.reason for v in verdicts]
-        attach_evidence(results, self.rules, reasons, plan, facts, lang)
+        attach_evidence(results, self.rules, reasons, plan, facts, lang, matches)
         score = total_score(results)
         decision = decide_verdict(results, score, self.policy)
         return PlanReport(

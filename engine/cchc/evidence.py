@@ -35,6 +35,7 @@ from cchc.yamlsafe import read_yaml
 
 VALUE_TEXT_MAX = 80  # characters of a text field shown in an entry's value
 MAX_ENTRIES = 8  # entries per result; the first are the most telling
+NOT_GIVEN = -1  # the decided branch is not known yet: compute it
 OBJECT_PLACES = ("document", "issuer", "period")  # places that are one object, not a list
 
 # (place, index) — index None for an object place or a whole list without items.
@@ -152,27 +153,48 @@ def _items(plan: Plan, place: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _fact_sources(fact: str, plan: Plan, value: str | None = None) -> list[Ptr]:
-    """The plan items a fact comes from (those yielding `value`, for a list fact)."""
-    src = table().facts.get(fact)
-    if src is None:
-        return []
-    out: list[Ptr] = []
-    for place in src.places:
-        if place in OBJECT_PLACES:
-            out.append((place, None))
-            continue
-        if place == "format_parts":
-            if plan.format_parts is not None:
+class Sources:
+    """The plan items each fact comes from, indexed once per plan: for a list fact, by the
+    value each item yields ('76/NQ-CP@2021-07-15' → the citations that give it)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._all: dict[str, list[Ptr]] = {}
+        self._by_value: dict[str, dict[str, list[Ptr]]] = {}
+
+    def __call__(self, fact: str, value: str | None = None) -> list[Ptr]:
+        src = table().facts.get(fact)
+        if src is None:
+            return []
+        if value is None or not src.match:
+            if fact not in self._all:
+                self._all[fact] = self._scan(src)
+            return self._all[fact]
+        index = self._by_value.get(fact)
+        if index is None:
+            index = self._by_value[fact] = {}
+            for ptr in self._scan(src):
+                item = getattr(self.plan, ptr[0])[ptr[1]] if ptr[1] is not None else None
+                for v in _match_values(src.match, item) if item is not None else ():
+                    index.setdefault(v, []).append(ptr)
+        return index.get(value, [])
+
+    def _scan(self, src: FactSource) -> list[Ptr]:
+        plan = self.plan
+        out: list[Ptr] = []
+        for place in src.places:
+            if place in OBJECT_PLACES:
                 out.append((place, None))
-            continue
-        for i, item in enumerate(_items(plan, place)):
-            if src.where and not _where(src.where, item, place):
-                continue
-            if value is not None and src.match and value not in _match_values(src.match, item):
-                continue
-            out.append((place, i))
-    return out
+            elif place == "format_parts":
+                if plan.format_parts is not None:
+                    out.append((place, None))
+            else:
+                out.extend(
+                    (place, i)
+                    for i, item in enumerate(_items(plan, place))
+                    if not src.where or _where(src.where, item, place)
+                )
+        return out
 
 
 def _near_value(fact: str, value: str) -> str | None:
@@ -186,7 +208,7 @@ def _near_value(fact: str, value: str) -> str | None:
 # --- walking a condition back to plan items ----------------------------------------------------
 
 
-def _witnesses(cond: Cond, facts: dict[str, Any], plan: Plan, strict: bool) -> list[Ptr]:
+def _witnesses(cond: Cond, facts: dict[str, Any], sources: Sources, strict: bool) -> list[Ptr]:
     """Items behind a condition. `strict`: the items that make it true (it matched); else the
     items nearest to it (it did not match: what the plan has instead)."""
     tag = cond[0]
@@ -194,7 +216,7 @@ def _witnesses(cond: Cond, facts: dict[str, Any], plan: Plan, strict: bool) -> l
         parts = cond[1]
         if strict and tag == "any":
             parts = [c for c in parts if matches(c, facts)]
-        return [p for c in parts for p in _witnesses(c, facts, plan, strict)]
+        return [p for c in parts for p in _witnesses(c, facts, sources, strict)]
     if tag == "item":
         list_fact, conds = cond[1], cond[2]
         src = table().facts.get(list_fact)
@@ -204,14 +226,14 @@ def _witnesses(cond: Cond, facts: dict[str, Any], plan: Plan, strict: bool) -> l
         return [(place, i) for i, row in enumerate(rows) if all(matches(c, row) for c in tests)]
     if tag == "contains":
         fact, value = cond[1], cond[2]
-        found = _fact_sources(fact, plan, value)
+        found = sources(fact, value)
         if not found and not strict:
             near = _near_value(fact, value)
             if near is not None:
-                found = _fact_sources(fact, plan, near)
+                found = sources(fact, near)
         return found
     if tag in ("cmp", "exists", "missing"):
-        return _fact_sources(cond[1], plan)
+        return sources(cond[1])
     return []
 
 
@@ -290,7 +312,8 @@ def entry(plan: Plan, ptr: Ptr) -> EvidenceRef:
     name, index = ptr
     place = table().places[name]
     if name == "format_parts":
-        return EvidenceRef(pointer="/format_parts", value=[str(p) for p in plan.format_parts or []])
+        values = [str(p) for p in plan.format_parts or []]
+        return EvidenceRef.model_construct(pointer="/format_parts", value=values)
     item = getattr(plan, name) if index is None else getattr(plan, name)[index]
     pointer = f"/{name}" if index is None else f"/{name}/{index}"
     dumped = item.model_dump(mode="json", include=set(place.fields), exclude_none=True)
@@ -300,22 +323,11 @@ def entry(plan: Plan, ptr: Ptr) -> EvidenceRef:
         focus = [str(getattr(item, f)) for f in place.focus if getattr(item, f, None)]
         quote = excerpt(item.evidence, focus)
     page, paragraph, line = _location(item)
-    return EvidenceRef(
+    # Built without re-validation: every value comes from the validated plan, and the quote
+    # is cut to QUOTE_MAX by `excerpt`.
+    return EvidenceRef.model_construct(
         pointer=pointer, quote=quote, value=value, page=page, paragraph=paragraph, line=line
     )
-
-
-def _entries(plan: Plan, ptrs: Iterable[Ptr]) -> list[EvidenceRef]:
-    seen: set[Ptr] = set()
-    items: list[Ptr] = []
-    objects: list[Ptr] = []
-    for ptr in ptrs:
-        if ptr in seen:
-            continue
-        seen.add(ptr)
-        (objects if ptr[1] is None else items).append(ptr)
-    # Items of the plan's lists say more than the header objects every plan has.
-    return [entry(plan, p) for p in (items + objects)[:MAX_ENTRIES]]
 
 
 def extracted(plan: Plan) -> bool:
@@ -346,6 +358,79 @@ def looked_in_text(places: Sequence[str], plan: Plan, lang: Lang) -> str | None:
 _GAPS = frozenset({"fail", "partial", "error", "waived", "unknown"})
 
 
+class PlanEvidence:
+    """The evidence of one plan's results. Entries and texts are built once per plan and
+    shared by the results that cite them (most rules point at the same few items)."""
+
+    def __init__(self, plan: Plan, facts: dict[str, Any], lang: Lang) -> None:
+        self.plan, self.facts, self.lang = plan, facts, lang
+        self._entries: dict[Ptr, EvidenceRef] = {}
+        self._looked: dict[tuple[str, ...], str | None] = {}
+        self._sources = Sources(plan)
+        self._applicability: dict[tuple[str, bool], tuple[list[EvidenceRef], str | None]] = {}
+
+    def entries(self, ptrs: Iterable[Ptr]) -> list[EvidenceRef]:
+        seen: set[Ptr] = set()
+        items: list[Ptr] = []
+        objects: list[Ptr] = []
+        for ptr in ptrs:
+            if ptr in seen:
+                continue
+            seen.add(ptr)
+            (objects if ptr[1] is None else items).append(ptr)
+        # Items of the plan's lists say more than the header objects every plan has.
+        out = []
+        for ptr in (items + objects)[:MAX_ENTRIES]:
+            made = self._entries.get(ptr)
+            if made is None:
+                made = self._entries[ptr] = entry(self.plan, ptr)
+            out.append(made)
+        return out
+
+    def looked_in(self, places: Sequence[str]) -> str | None:
+        key = tuple(places)
+        if key not in self._looked:
+            self._looked[key] = looked_in_text(places, self.plan, self.lang)
+        return self._looked[key]
+
+    def _decided_by(self, reason: str, gap: bool) -> tuple[list[EvidenceRef], str | None]:
+        """What decided the applicability: the header, issuer or period that the reason names."""
+        places = table().applicability.get(reason, ("document", "issuer", "period"))
+        ptrs = [(p, None) for p in places if p in OBJECT_PLACES]
+        found = [e for e in self.entries(ptrs) if e.value or e.quote]
+        return found, self.looked_in(places) if gap or not found else None
+
+    def of(
+        self,
+        rule: CompiledRule,
+        status: Status,
+        applicability_reason: str | None,
+        decided_branch: int | None = NOT_GIVEN,
+    ) -> tuple[list[EvidenceRef], str | None]:
+        """(entries, looked_in) of one result. `applicability_reason`: the message key when
+        the rule did not apply or its applicability could not be decided; `decided_branch`:
+        the first branch the engine matched (None: the default), computed when not given."""
+        gap = str(status) in _GAPS
+        if applicability_reason is not None:
+            known = self._applicability.get((applicability_reason, gap))
+            if known is None:
+                known = self._applicability[(applicability_reason, gap)] = self._decided_by(
+                    applicability_reason, gap
+                )
+            return known
+        facts, sources = self.facts, self._sources
+        branch = _decided_branch(rule, facts) if decided_branch == NOT_GIVEN else decided_branch
+        if branch is not None and rule.branches[branch].status == "error":
+            return [], self.looked_in(_missing_places(rule, facts))
+        decided = rule.branches[branch].status if branch is not None else None
+        if branch is not None and (decided == str(status) or status == Status.waived):
+            ptrs = _witnesses(rule.branches[branch].cond, facts, sources, strict=True)
+        else:  # reached by default: what the plan has nearest to each branch
+            ptrs = [p for c in _scored_branches(rule) for p in _witnesses(c, facts, sources, False)]
+        found = self.entries(ptrs)
+        return found, self.looked_in(_rule_places(rule)) if gap or not found else None
+
+
 def rule_evidence(
     rule: CompiledRule,
     status: Status,
@@ -354,27 +439,8 @@ def rule_evidence(
     facts: dict[str, Any],
     lang: Lang,
 ) -> tuple[list[EvidenceRef], str | None]:
-    """(entries, looked_in) of one result. `applicability_reason`: the message key when the
-    rule did not apply or its applicability could not be decided."""
-    if applicability_reason is not None:
-        places = table().applicability.get(applicability_reason, ("document", "issuer", "period"))
-        ptrs = [(p, None) for p in places if p in OBJECT_PLACES]
-        found = [e for e in _entries(plan, ptrs) if e.value or e.quote]
-        looked = looked_in_text(places, plan, lang) if str(status) in _GAPS or not found else None
-        return found, looked
-    branch = _decided_branch(rule, facts)
-    if branch is not None and rule.branches[branch].status == "error":
-        return [], looked_in_text(_missing_places(rule, facts), plan, lang)
-    decided = rule.branches[branch].status if branch is not None else None
-    if decided is not None and (decided == str(status) or status == Status.waived):
-        ptrs = _witnesses(rule.branches[branch].cond, facts, plan, strict=True)
-    else:  # reached by default (or waived): what the plan has nearest to each branch
-        ptrs = [p for c in _scored_branches(rule) for p in _witnesses(c, facts, plan, False)]
-    found = _entries(plan, ptrs)
-    looked = None
-    if str(status) in _GAPS or not found:
-        looked = looked_in_text(_rule_places(rule), plan, lang)
-    return found, looked
+    """(entries, looked_in) of one result (see `PlanEvidence.of`)."""
+    return PlanEvidence(plan, facts, lang).of(rule, status, applicability_reason)
 
 
 def attach_evidence(
@@ -384,16 +450,23 @@ def attach_evidence(
     plan: Plan,
     facts: dict[str, Any],
     lang: Lang,
+    matched: dict[str, set[int]] | None = None,
 ) -> None:
     """Fill `evidence` and `looked_in` of each result (results, rules and applicability
-    reasons in the same order). A rule whose evidence cannot be traced keeps what it has."""
+    reasons in the same order; `matched`: the branches the engine matched, by rule). A rule
+    whose evidence cannot be traced keeps what it has."""
+    tracer = PlanEvidence(plan, facts, lang)
     for result, rule, reason in zip(results, rules, reasons, strict=True):
+        decided: int | None = NOT_GIVEN
+        if matched is not None and rule.id in matched:
+            decided = min(matched[rule.id], default=None)
         try:
-            found, looked = rule_evidence(rule, result.status, reason, plan, facts, lang)
+            found, looked = tracer.of(rule, result.status, reason, decided)
         except Exception:  # evidence explains a result; it must never sink the check
             continue
-        result.evidence = found
-        result.looked_in = looked
+        # Results are built without validation (cchc.checker.trusted_result): set alike.
+        result.__dict__["evidence"] = found
+        result.__dict__["looked_in"] = looked
 
 
 # --- how reports name a place ------------------------------------------------------------------
