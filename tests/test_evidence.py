@@ -515,3 +515,20 @@ def test_batch_outputs_carry_the_evidence(tmp_path: Path) -> None:
     assert len(pages) == 2
     for page in pages:
         assert "<mark>Ủy ban nhân dân huyện Tân Phong" in page.read_text(encoding="utf-8")
+
+
+def test_docx_and_pdf_results_point_at_paragraphs_and_pages(tmp_path: Path) -> None:
+    from _extract_docs import vietnamese_font, write_docx, write_pdf
+    from cchc.evidence import location_label
+
+    docx_report = checker().check_path(write_docx(tmp_path / "p.docx"))
+    entries = [e for r in docx_report.results for e in r.evidence if e.quote]
+    assert entries and all(e.paragraph is not None and e.page is None for e in entries)
+    assert re.search(r", đoạn \d+$", location_label(entries[0], "vi"))
+    font = vietnamese_font()
+    if font is None:
+        pytest.skip("no font with Vietnamese glyphs (fonts-dejavu-core)")
+    pdf_report = checker().check_path(write_pdf(tmp_path / "p.pdf", font))
+    entries = [e for r in pdf_report.results for e in r.evidence if e.quote]
+    assert entries and all(e.page is not None and e.line is not None for e in entries)
+    assert re.search(r", trang \d+, dòng \d+$", location_label(entries[0], "vi"))
