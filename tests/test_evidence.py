@@ -66,6 +66,24 @@ def test_every_fact_the_rules_can_read_has_its_places() -> None:
         assert place.label["vi"] and place.label["en"] and place.scope["vi"] and place.scope["en"]
 
 
+@pytest.mark.parametrize("path", SEED_FILES + SYNTHETIC_FILES, ids=lambda p: p.stem)
+def test_every_value_of_a_list_fact_is_traced_to_a_plan_item(path: Path) -> None:
+    """cchc.evidence reads the plan as cchc.facts does: each value a rule can match has the
+    plan items it came from."""
+    from cchc.evidence import Sources
+    from cchc.facts import derive
+    from cchc.loader import load_plan
+
+    plan_ = load_plan(path)
+    facts = derive(plan_)
+    sources = Sources(plan_)
+    for fact, src in table().facts.items():
+        if src.match is None or src.items:
+            continue
+        for value in facts.get(fact, []):
+            assert sources(fact, value), (fact, value)
+
+
 def test_excerpt_is_a_short_exact_substring_around_its_focus() -> None:
     text = (
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; căn cứ Nghị định số "
@@ -214,8 +232,10 @@ def test_activity_check_points_at_the_activities_of_its_form() -> None:
     assert r.status == Status.passed
     assert [e.pointer for e in r.evidence] == ["/activities/1"]
     assert r.evidence[0].value["form"] == "dialogue"
-    # a partial: the dialogue without its frequency is still the item shown
-    partial = check(plan(activities=[WEBSITE, dict(DIALOGUE, count=None, per=None)]))
+    # a partial (one dialogue over a two-year plan): the dialogue is still the item shown
+    two_years = {"start": "2024-01-01", "end": "2025-12-31"}
+    once = dict(DIALOGUE, count=1, per="period")
+    partial = check(plan(period=two_years, activities=[WEBSITE, once]))
     r = partial["LGO2015-COMMUNE-DIALOGUE"]
     assert r.status == Status.partial
     assert [e.pointer for e in r.evidence] == ["/activities/1"]

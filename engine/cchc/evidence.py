@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from cchc.backends.reference import matches
-from cchc.citations import cite_key, level_of_name
+from cchc.citations import UNDATED, cite_key, complete_number, level_of_name
 from cchc.ir import CompiledRule, Cond, referenced
 from cchc.messages import Lang, t
 from cchc.model import Plan
@@ -94,14 +94,18 @@ def table() -> Table:
 
 
 def _ref_keys(ref: Any) -> list[str]:
-    if ref.number:
-        keys = [cite_key(ref.number)]
-        if ref.date is not None:
-            keys.append(cite_key(ref.number, ref.date))
-        return keys
-    if ref.kind is not None and ref.date is not None:
-        return [cite_key(str(ref.kind), ref.date)]
-    return []
+    """The `cites` values one reference yields, as cchc.facts derives them: its number, then
+    its number and date (or marked undated), then its number and year."""
+    if not ref.number:
+        # Laws are often cited by name and date only: 'LUAT@2015-06-19'.
+        return [cite_key(str(ref.kind), ref.date)] if ref.kind and ref.date else []
+    level = ref.issuer_level or level_of_name(ref.issuer)
+    number = complete_number(ref.number, str(ref.kind) if ref.kind else None, level, ref.issuer)
+    base = cite_key(number)
+    keys = [base, cite_key(number, ref.date) if ref.date is not None else f"{base}@{UNDATED}"]
+    if ref.date is not None:
+        keys.append(f"{base}@Y{ref.date.year}")
+    return keys
 
 
 def _ref_level(ref: Any) -> str | None:
@@ -114,7 +118,8 @@ def _match_values(match: str, item: Any) -> list[str]:
         return _ref_keys(item)
     if match == "cite_issuer_keys":
         level = _ref_level(item)
-        return [f"{k}#{level}" for k in _ref_keys(item)] if item.number and level else []
+        # Issuers are attributed to the number and to the number with its date (not its year).
+        return [f"{k}#{level}" for k in _ref_keys(item)[:2]] if item.number and level else []
     if match == "issuer_level":
         level = _ref_level(item)
         return [level] if level else []
@@ -130,7 +135,7 @@ def _is_district(item: Any, place: str) -> bool:
     return level == Level.district or level_of_name(name) == Level.district
 
 
-def _where(where: str, item: Any, place: str) -> bool:
+def _where(where: str, item: Any, place: str, plan: Plan) -> bool:
     if where == "online":
         return str(item.form) in ONLINE_FORMS
     if where == "traditional":
@@ -145,6 +150,9 @@ def _where(where: str, item: Any, place: str) -> bool:
         return not item.number and item.date is None
     if where == "district":
         return _is_district(item, place)
+    if where == "after_issue":
+        issued = plan.document.issue_date
+        return item.date is not None and issued is not None and item.date > issued
     raise ValueError(f"unknown item filter {where!r} in rules/data/evidence.yaml")
 
 
@@ -192,7 +200,7 @@ class Sources:
                 out.extend(
                     (place, i)
                     for i, item in enumerate(_items(plan, place))
-                    if not src.where or _where(src.where, item, place)
+                    if not src.where or _where(src.where, item, place, plan)
                 )
         return out
 

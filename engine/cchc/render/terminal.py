@@ -76,7 +76,9 @@ def _gap_lines(i: int, r: RuleResult, lang: Lang, width: int, style: Style) -> l
 def _where_lines(r: RuleResult, lang: Lang, width: int, style: Style) -> list[str]:
     """The '↳ where in the plan' line of a result listed in brief (advisories, unknowns)."""
     where = evidence_line(r, lang)
-    return [style(x, dim=True) for x in _wrap(f"↳ {where}", width, "    ", "      ")] if where else []
+    return (
+        [style(x, dim=True) for x in _wrap(f"↳ {where}", width, "    ", "      ")] if where else []
+    )
 
 
 def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> list[str]:
