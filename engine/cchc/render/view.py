@@ -69,6 +69,7 @@ def gap_view(r: RuleResult, lang: Lang) -> dict[str, Any]:
         "fix": r.fix,
         "evidence": evidence_view(r, lang),
         "looked_in": r.looked_in,
+        "where": evidence_line(r, lang),
     }
 
 
