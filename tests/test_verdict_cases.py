@@ -614,3 +614,14 @@ def test_the_district_address_is_read_from_the_issuer_not_the_body(
     path.write_text(HEADER_2025.format(superior=superior), encoding="utf-8")
     report = checker.check_path(path)
     assert res(report, "LGO72-2025-NO-DISTRICT-ADDRESS").status == status
+
+
+def test_rules_list_says_which_rules_are_requirements() -> None:
+    import json
+
+    out = CliRunner().invoke(main, ["rules", "list", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    rows = {r["id"]: r for r in json.loads(out.output)}
+    assert rows["NQ76-2021-CITE"]["binding"] == "requirement"
+    assert rows["STRUCT-ISSUED-EARLY"]["binding"] == "recommendation"
+    assert rows["STRUCT-DISTRICT-DIALOGUE"]["binding"] == "recommendation"

@@ -43,6 +43,7 @@ def list_cmd(fmt: str, rules_dirs: tuple[Path, ...], lang: str) -> None:
             "pack": r.pack,
             "area": r.meta.area,
             "severity": r.meta.severity,
+            "binding": "requirement" if r.meta.is_requirement else "recommendation",
             "weight": r.meta.weight,
             "status": r.meta.status,
             "title": r.meta.title.get(lang),
@@ -53,7 +54,10 @@ def list_cmd(fmt: str, rules_dirs: tuple[Path, ...], lang: str) -> None:
         click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return
     click.echo(
-        tabulate([[x["id"], x["severity"], x["area"], x["title"]] for x in rows], tablefmt="plain")
+        tabulate(
+            [[x["id"], x["severity"], x["binding"], x["area"], x["title"]] for x in rows],
+            tablefmt="plain",
+        )
     )
 
 
