@@ -110,3 +110,27 @@ def test_screenshots_for_the_readme(server: str, page: object) -> None:
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         if folder:
             Path(folder, f"{name}.png").write_bytes(png)
+
+
+def test_follow_a_highlight_to_the_plan_text(server: str, page: object) -> None:
+    """From a gap's highlighted words to the same words in the plan as uploaded."""
+    text = SEED_FILES[0].parent / "text" / "tan-phong-2024.txt"
+    page.goto(server + "/")  # type: ignore[attr-defined]
+    page.set_input_files("input[name=plans]", str(text))  # type: ignore[attr-defined]
+    page.click("#upload button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_url("**/reports/*")  # type: ignore[attr-defined]
+    link = page.locator(".ev .ev-at a").first  # type: ignore[attr-defined]
+    quote = link.locator("xpath=ancestor::blockquote[1]//mark").inner_text()
+    link.click()
+    page.wait_for_url("**/source#at-*")  # type: ignore[attr-defined]
+    target = page.locator(":target")  # type: ignore[attr-defined]
+    assert target.count() == 1
+    # The highlighted words start in the piece the link lands on (or the pieces after it).
+    landed = page.evaluate(  # type: ignore[attr-defined]
+        "() => { const t = document.querySelector(':target'); let s = ''; "
+        "for (let n = t; n && s.length < 2000; n = n.nextElementSibling || "
+        "(n.parentElement.nextElementSibling || {}).firstElementChild) s += n.textContent + ' '; "
+        "return s; }"
+    )
+    words = " ".join(quote.replace("…", " ").split()[:4])
+    assert words and words in " ".join(landed.split()), (quote, landed[:300])

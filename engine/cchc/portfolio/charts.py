@@ -65,6 +65,7 @@ def verdicts_by_year(fig_data: Figures, lang: str, fmt: str = "svg") -> bytes:
         )
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     ax.set_ylabel(t("hist_units", lang))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # units are counted, not measured
     ax.legend(loc="upper left", fontsize=8)
     ax.set_title(t("hist_chart_verdicts", lang))
     return _save(fig, fmt)

@@ -8,6 +8,10 @@ from typing import Any
 
 
 def anchor(page: int | None, paragraph: int | None, line: int | None) -> str | None:
+    """The id of a place: page and line where a line is known (text files, PDFs), else the
+    paragraph (Word), so that an evidence entry and the reader's piece name it alike."""
+    if line is not None:
+        paragraph = None
     parts = [f"{k}{v}" for k, v in (("p", page), ("g", paragraph), ("l", line)) if v is not None]
     return "at-" + "-".join(parts) if parts else None
 
