@@ -552,3 +552,25 @@ def test_docx_and_pdf_results_point_at_paragraphs_and_pages(tmp_path: Path) -> N
     entries = [e for r in pdf_report.results for e in r.evidence if e.quote]
     assert entries and all(e.page is not None and e.line is not None for e in entries)
     assert re.search(r", trang \d+, dòng \d+$", location_label(entries[0], "vi"))
+
+
+def test_html_links_a_location_when_the_view_gives_it_a_link() -> None:
+    from cchc.render.html import environment
+    from cchc.render.view import plan_view
+
+    view = plan_view(sample().plans[0], "vi")
+    dialogue = next(g for g in view["gaps"] if g["rule"] == "CAMAU-2014-DIALOGUE")
+    dialogue["evidence"][0]["href"] = "/reports/1/source#p41"
+    page = environment().get_template("plan.html.j2")
+    html = page.render(
+        lang="vi",
+        msg=lambda key, **kw: key,
+        tool="cchc-check",
+        version="0",
+        generated=None,
+        css="",
+        plans=[view],
+        errors=[],
+        back=None,
+    )
+    assert f'<a href="/reports/1/source#p41">{AT_VI}</a>' in html
