@@ -57,6 +57,13 @@ def test_no_valid_plan_crashes_the_checker(data: dict) -> None:
 def plan_and_removal(draw: st.DrawFn) -> tuple[dict, dict]:
     data = draw(plans())
     data["cited_documents"] = draw(st.lists(st.sampled_from(GOOD_CITATIONS), max_size=6))
+    # A citation dated after the plan itself is a defect (STRUCT-CITE-AFTER-PLAN), not a
+    # required item: keep only those the plan could have cited.
+    issued = data["document"].get("issue_date")
+    if issued is not None:
+        data["cited_documents"] = [
+            c for c in data["cited_documents"] if c.get("date") is None or c["date"] <= str(issued)
+        ]
     # A duty addressed to a district is a defect after 1 July 2025, not a required item.
     data["reporting"] = [r for r in data["reporting"] if r.get("to_level") != "district"]
     candidates = [k for k in (*REQUIRED_LISTS, "cited_documents") if data.get(k)]
