@@ -37,3 +37,11 @@ def resolve(data: Any, path: str) -> Any:
     for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
         current = current[int(part[1:-1])] if part.startswith("[") else current[part]
     return current
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests (and the programs they start) keep their pack cache apart from the user's."""
+    import os
+    import tempfile
+
+    os.environ["CCHC_CACHE_DIR"] = tempfile.mkdtemp(prefix="cchc-test-cache-")

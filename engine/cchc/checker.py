@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cchc import __version__
+from cchc import __version__, rulepack, vocab
 from cchc.applicability import (
     Applicability,
     after_source,
@@ -32,6 +32,7 @@ from cchc.loader import InputError, load_plan
 from cchc.locate import locate
 from cchc.messages import t
 from cchc.model import Plan
+from cchc.packcache import cached
 from cchc.paths import data_dir
 from cchc.result import (
     Binding,
@@ -114,11 +115,22 @@ _RESULT_FIELDS = frozenset(RuleResult.model_fields)
 
 
 def load_packs(dirs: list[Path]) -> list[PackFile]:
-    packs: list[PackFile] = []
-    for directory in dirs:
-        for path in pack_files(directory):
-            packs.append(read_pack(path)[0])
-    return packs
+    """The packs of `dirs` in order, read and validated, or kept from an earlier start."""
+    files = [path for directory in dirs for path in pack_files(directory)]
+
+    def build() -> list[PackFile]:
+        return [read_pack(path)[0] for path in files]
+
+    def valid(value: object) -> bool:
+        return (
+            isinstance(value, list)
+            and len(value) == len(files)
+            and all(isinstance(p, PackFile) for p in value)
+        )
+
+    # The cached objects are defined by these modules: a change to them is another key.
+    code = [Path(m.__file__ or "") for m in (rulepack, vocab)]
+    return cached("packs", files, code, build, valid)
 
 
 def source_of(rule: CompiledRule) -> Source:
