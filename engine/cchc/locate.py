@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from cchc import gazetteer
 from cchc.gazetteer import COMMUNE, DISTRICT, PROVINCE, Unit
@@ -67,6 +68,22 @@ def _own_clues(plan: Plan) -> list[Clue]:
     if doc.place:
         out.append(Clue(None, doc.place, "place_line"))
     return out
+
+
+class _Clues:
+    """A plan's place names, each list read once and only when needed."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    @cached_property
+    def own(self) -> list[Clue]:
+        return _own_clues(self.plan)
+
+    @cached_property
+    def every(self) -> list[Clue]:
+        """Its own names, then every other place it names."""
+        return self.own + _context_clues(self.plan)
 
 
 def _context_clues(plan: Plan) -> list[Clue]:
@@ -167,12 +184,13 @@ def locate(
     if not gazetteer.available():
         return PlaceInfo(source="unknown", how=t("place_no_gazetteer", lang))
     two = _two_level(plan, on)
-    found = _resolve(plan, on, two, lang, None)
+    clues = _Clues(plan)  # read once: both readings below use them
+    found = _resolve(plan, on, two, lang, None, clues)
     stated = province or plan.issuer.province
     if not stated:
         return found
     given = _stated(stated, on, two)
-    info = _resolve(plan, on, two, lang, given.province)  # its own unit in that province
+    info = _resolve(plan, on, two, lang, given.province, clues)  # its own unit there
     info.province = given.province
     info.source = "option" if province else "stated"
     info.candidates = []
@@ -192,12 +210,16 @@ def locate(
 
 
 def _resolve(
-    plan: Plan, on: dt.date | None, two: bool, lang: Lang, within: str | None
+    plan: Plan,
+    on: dt.date | None,
+    two: bool,
+    lang: Lang,
+    within: str | None,
+    clues: _Clues,
 ) -> PlaceInfo:
     """The place the plan's own names give (inside province `within`, when given)."""
     info = PlaceInfo(system="two_level" if two else "three_level", province=within)
-    own = _own_clues(plan)
-    context = _context_clues(plan)
+    own = clues.own
     _note_districts(info, own, two, lang)
     for clue in sorted(own, key=lambda c: -_SPECIFIC.get(_level_of(c), 0)):
         units, unit_two = _find(clue, on, two), two
@@ -207,7 +229,9 @@ def _resolve(
             units = [u for u in units if _province_of(u, unit_two, two) == within]
         if not units:
             continue
-        chosen, how = _narrow(units, clue, own + context, on, unit_two, lang)
+        # The other names matter only between units of the same name (read then, once).
+        others = clues.every if len(units) > 1 else own
+        chosen, how = _narrow(units, clue, others, on, unit_two, lang)
         if unit_two != two:
             now = sorted({_province_of(u, unit_two, two) for u in units})
             info.former_names.append(t("place_former", lang, unit=clue.full, now=", ".join(now)))
@@ -219,7 +243,7 @@ def _resolve(
         info.source, info.how = "resolved", how
         return info
     if not within:
-        _from_mentions(info, own + context, on, two, lang)
+        _from_mentions(info, clues.every, on, two, lang)
     return info
 
 
