@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from cchc.extract.numbering import check_numbering
+from cchc.extract.numbering import check_numbering, parse_marker
 from cchc.extract.source import SourceLine, Where, text_lines
 
 
@@ -43,6 +43,7 @@ _EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=[\w(])|(?<=[\w).])\*(?![\w*])")
 # first basis ("Căn cứ", "Thực hiện"), a news lead ("Ngày 23/12/2021, …") or heading I.
 _START = re.compile(
     r"^(?:Số\s*:?\s*\d+\s*/|CỘNG HO[ÀA] XÃ HỘI|(?:ỦY|UỶ) BAN NHÂN DÂN\b|UBND (?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ|THÀNH|QUẬN)\b|SỞ [A-ZĐ]{2}|"
+    r"(?:SỞ|TRUNG TÂM|BỆNH VIỆN|CHI CỤC) [A-ZĐ][A-ZĐÀ-Ỹ ]+$|"
     r"(?:KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN)\b|K[ếêe]\s+hoạch\s+\S|(?:Căn cứ|Thực hiện|Thi hành)\s|"
     r"Ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*,|I\.\s)"
 )
@@ -73,6 +74,61 @@ def _normalise_text(text: str) -> str:
 
 # A line while it is being cleaned: its segments, each normalised, none empty.
 _Line = list[tuple[str, Where]]
+
+
+# The right column of an official header, where a copy puts it beside the left one.
+_RIGHT_COLUMN = re.compile(
+    r"(?:^|\s)(?=CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do|"
+    r"[^\W\d_][^,\d|]{0,40},\s*ngày\s+\d{1,2}\b)"
+)
+_COLUMN_GAP = re.compile(r"\s*\|\s*|\s{3,}|\t+")
+_TYPE_LINE = re.compile(r"^\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|CHƯƠNG TRÌNH)\s*$")
+_HEADER_LINES = 12
+
+
+def _two_columns(text: str) -> tuple[str, str] | None:
+    """(left, right) of a header line that holds both columns: 'ỦY BAN NHÂN DÂN | CỘNG HÒA
+    …', 'XÃ TÂN PHONG      Độc lập - Tự do - Hạnh phúc', or the two run together."""
+    parts = [p for p in _COLUMN_GAP.split(text.strip()) if p]
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    flat = " ".join(text.split())
+    for m in _RIGHT_COLUMN.finditer(flat):
+        left, right = flat[: m.start()].strip(), flat[m.end() :].strip()
+        if left and right and not left.endswith(","):
+            if right.startswith(("CỘNG", "Độc lập")) or re.match(r"^Số\s*:?", left):
+                return left, right
+    return None
+
+
+def _split_header(source: list[SourceLine]) -> list[SourceLine]:
+    """An official header copied as two columns side by side, read column by column (as a
+    .docx header table is): the issuer's lines first, then the national title's."""
+    head: list[int] = []
+    for i, line in enumerate(source):
+        text = " ".join(t for t, _ in line)
+        if _TYPE_LINE.match(text) or len(head) >= _HEADER_LINES:
+            break
+        if text.strip():
+            head.append(i)
+    left: list[SourceLine] = []
+    right: list[SourceLine] = []
+    split = False
+    for i in head:
+        line = source[i]
+        cols = _two_columns(" ".join(t for t, _ in line)) if len(line) == 1 else None
+        if cols is None:
+            (right if split and right else left).append(line)
+            continue
+        split = True
+        where = line[0][1]
+        left.append([(cols[0], where)])
+        right.append([(cols[1], where)])
+    if not split:
+        return source
+    rest = [ln for i, ln in enumerate(source) if i not in set(head)]
+    start = head[0]
+    return source[:start] + left + right + [ln for ln in rest[start:]]
 
 
 def _text(line: _Line) -> str:
@@ -181,18 +237,36 @@ def _remove_duplicate(lines: list[str]) -> tuple[list[int], int]:
     return keep, 0
 
 
+def _continues(prev: str, ln: str, width: int | None) -> bool:
+    """Whether `ln` continues the sentence `prev` stopped in. In a text wrapped at a fixed
+    width (a scan's text layer), a line as long as the wrap that stops without punctuation
+    continues even on a capital or a digit ("… ngày" / "05/12/2024", "… với" / "Nhân dân")."""
+    if _SENTENCE_END.search(prev) or _LIST_MARKER.match(ln):
+        return False
+    if ln[:1].islower():
+        return True
+    if width is None or len(prev) < 0.7 * width or parse_marker(ln) or ln.isupper():
+        return False
+    return not prev.isupper()
+
+
 def _join_broken(lines: list[_Line]) -> tuple[list[_Line], int]:
-    """Join a line that stops mid-sentence with a next line that starts in lower case."""
+    """Join a line that stops mid-sentence with the next line that continues it."""
+    texts = [_text(line) for line in lines]
+    wrapped = [
+        len(prev) for prev, ln in zip(texts, texts[1:], strict=False) if _continues(prev, ln, None)
+    ]
+    # Three lower-case continuations of lines of about one length: a text wrapped by width.
+    width = None
+    if len(wrapped) >= 3:
+        wrapped.sort()
+        median = wrapped[len(wrapped) // 2]
+        if sum(1 for w in wrapped if abs(w - median) <= 0.25 * median) >= 0.6 * len(wrapped):
+            width = median
     out: list[_Line] = []
     joined = 0
-    for line in lines:
-        ln = _text(line)
-        if (
-            out
-            and ln[:1].islower()
-            and not _LIST_MARKER.match(ln)
-            and not _SENTENCE_END.search(_text(out[-1]))
-        ):
+    for line, ln in zip(lines, texts, strict=True):
+        if out and _continues(_text(out[-1]), ln, width):
             out[-1] = out[-1] + line
             joined += 1
         else:
@@ -214,7 +288,7 @@ def clean(raw: str | list[SourceLine]) -> CleanText:
     """Clean the text of a plan (a string, or a reader's lines with their places in the
     source); the notes say what was repaired."""
     source = text_lines(raw) if isinstance(raw, str) else raw
-    lines, was_nfd = _normalise_lines(source)
+    lines, was_nfd = _normalise_lines(_split_header(source))
     notes: list[Note] = []
     if was_nfd:
         notes.append(Note("x_note_nfd"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from cchc.extract.citations import NUMBER, clean_number, find_refs
 from cchc.extract.clean import Note
 from cchc.extract.dates import DATE, date_of
-from cchc.extract.lexicon import level_of, short_name, symbol_kind
+from cchc.extract.lexicon import CENTRAL_CITIES, level_of, short_name, symbol_kind
 from cchc.extract.places import first_locality, localities, title_case_org
 from cchc.extract.structure import Outline
 from cchc.levels import abolished
@@ -45,7 +45,7 @@ _ORG = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Ban|Phòng|Văn ph
 _ENACTS = re.compile(
     r"(?:^|[,;]\s*)(?P<org>"
     + _ORG
-    + r"\b[^,;:]{2,90}?)\s+(?:ban hành|Ban hành|xây dựng|triển khai xây dựng)\s+[Kk]ế hoạch"
+    + r"\b[^,;:]{2,90}?)\s+(?:đã\s+)?(?:ký\s+)?(?:ban hành|Ban hành|xây dựng|triển khai xây dựng)\s+[Kk]ế hoạch"
 )
 _CLOSING = re.compile(
     r"^Trên đây là (?:Kế hoạch|Quyết định)[^.;]*?\s+của\s+(?P<org>" + _ORG + r"[^;.,]*)"
@@ -64,7 +64,7 @@ _YEARS = re.compile(
 )
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _SPAN = re.compile(
-    r"từ\s+ngày\s+"
+    r"(?i:từ)\s+ngày\s+"
     + DATE.replace("?P<", "?P<a")
     + r"\s+đến\s+(?:hết\s+)?ngày\s+"
     + DATE.replace("?P<", "?P<b")
@@ -82,26 +82,65 @@ class Header:
 
 
 _NATIONAL_TITLE = re.compile(r"\s+CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM\b.*$")
+_ORG_LINE = re.compile(
+    r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|SỞ|TRUNG TÂM|PHÒNG|BAN|BỆNH VIỆN|TRƯỜNG|ĐÀI|CHI CỤC|"
+    r"VĂN PHÒNG|BẢO HIỂM|CỤC|BỘ)\b"
+)
+_TWO_WORD_HEAD = re.compile(r"^(?:TRUNG TÂM|BỆNH VIỆN|CHI CỤC|VĂN PHÒNG|BẢO HIỂM)\b")
+_UNIT_NAME = re.compile(r"^(?:Trung tâm|Bệnh viện|Trường|Ban Quản lý)\b")
+_UPPER_PLACE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
 
 
-def _header_issuer(lines: list[str]) -> tuple[str, str] | None:
-    """The issuer line(s) of an official header: 'ỦY BAN NHÂN DÂN' / 'XÃ TÂN PHONG'."""
+def _org_name(line: str) -> str:
+    m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(.+)$", line)
+    if m:
+        return f"UBND {title_case_org(m.group(1))}"
+    place = _UPPER_PLACE.search(line)
+    body, where = (line[: place.start()].strip(), place.group(0)) if place else (line, "")
+    if not body:
+        return title_case_org(line)
+    head = _TWO_WORD_HEAD.match(body)
+    if head:
+        # "TRUNG TÂM Y TẾ" → "Trung tâm Y tế": the head noun, then the name it carries.
+        words: list[str] = []
+        for w in body[head.end() :].lower().split():
+            after = not words or words[-1] in ("-", "–", "và") or words[-1].endswith(",")
+            words.append(w.capitalize() if after else w)
+        body = " ".join([head.group(0).capitalize(), *words])
+    else:
+        body = title_case_org(body)
+    return f"{body} {title_case_org(where)}".strip()
+
+
+def upper_locality(line: str) -> str | None:
+    """'UBND TỈNH BÌNH PHƯỚC' → 'tỉnh Bình Phước': the locality a header line names."""
+    m = _UPPER_PLACE.search(line)
+    return title_case_org(m.group(0)) if m and line.isupper() else None
+
+
+def _header_issuer(lines: list[str]) -> tuple[str, str, list[str]] | None:
+    """(issuer, evidence, bodies above it) from an official header: 'ỦY BAN NHÂN DÂN' /
+    'XÃ TÂN PHONG', or a body under its parent ('UBND TỈNH BÌNH PHƯỚC' / 'SỞ NỘI VỤ',
+    'UBND HUYỆN CHÂU ĐỨC' / 'UBND XÃ SUỐI NGHỆ'): the lowest body issues the document."""
+    orgs: list[tuple[str, str]] = []  # (name as written, evidence)
     for i, line in enumerate(lines[:12]):
         line = _NATIONAL_TITLE.sub("", line)  # both header columns copied onto one line
-        if _TYPE_LINE.match(line):
-            return None
-        if (
-            re.match(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$", line)
-            and i + 1 < len(lines)
-            and lines[i + 1].isupper()
-        ):
-            return f"UBND {title_case_org(lines[i + 1])}", f"{line} {lines[i + 1]}"
-        m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(.+)$", line)
-        if m and line.isupper():
-            return f"UBND {title_case_org(m.group(1))}", line
-        if re.match(r"^SỞ\s", line) and line.isupper():
-            return title_case_org(line), line
-    return None
+        if _TYPE_LINE.match(line) or _NUMBER_LINE.match(line) or line.startswith("CỘNG H"):
+            break
+        if not line.isupper():
+            if orgs:
+                break
+            continue
+        if re.match(r"^(?:ỦY|UỶ) BAN NHÂN DÂN$", line):
+            if i + 1 < len(lines) and lines[i + 1].isupper() and not _ORG_LINE.match(lines[i + 1]):
+                orgs.append((f"ỦY BAN NHÂN DÂN {lines[i + 1]}", f"{line} {lines[i + 1]}"))
+            continue
+        if _ORG_LINE.match(line):
+            orgs.append((line, line))
+    if not orgs:
+        return None
+    written, evidence = orgs[-1]
+    return _org_name(written), evidence, [w for w, _ in orgs[:-1]]
 
 
 def _title(lines: list[str]) -> tuple[DocKind | None, str | None, str | None]:
@@ -201,7 +240,9 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
     if doc.kind is None and doc.number:
         doc.kind = symbol_kind(doc.number)
 
-    header = _header_issuer(lines)
+    found = _header_issuer(lines)
+    header = (found[0], found[1]) if found else None
+    parents = [loc for w in (found[2] if found else []) if (loc := upper_locality(w))]
     enacting = None
     for block in outline.blocks[:40]:
         for sentence in block.sentences:
@@ -250,11 +291,13 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
                 break
 
     issuer.level = level_of(canonical or issuer.name, doc.issue_date)
+    if issuer.level is None and issuer.name and _UNIT_NAME.match(issuer.name):
+        issuer.level = Level.unit  # a public-service unit issuing its own plan
     # From the day districts were abolished, only the header is the issuer's address: a body
     # may still name the former district ("địa bàn huyện … cũ").
     gone = abolished().get("district")
     late = doc.issue_date is not None and gone is not None and doc.issue_date >= gone
-    _fill_places(issuer, canonical, texts, _head(lines) if late else None)
+    _fill_places(issuer, canonical, parents + texts, _head(lines) if late else None)
     period = _period(outline, doc.title, title_evidence)
     if default_notes:
         for path, value in (
@@ -285,6 +328,18 @@ def _fill_places(
     sources = ([name] if name else []) + texts
     header = ([name] if name else []) + (head if head is not None else texts)
     province = first_locality(sources, ("tỉnh",))
+    if province is None and issuer.level != Level.province:
+        # A centrally-run city is the province: "UBND thành phố Đà Nẵng" above a quận.
+        city = next(
+            (
+                loc
+                for text in sources
+                for loc in localities(text)
+                if loc.level_word == "thành phố" and loc.name in CENTRAL_CITIES
+            ),
+            None,
+        )
+        province = city
     if issuer.level == Level.province and name:
         m = _COMMITTEE.match(name)
         issuer.province = m.group(2).strip() if m else (province.name if province else None)
@@ -299,6 +354,9 @@ def _fill_places(
             issuer.district = district.name if district else None
         if issuer.level == Level.commune and own:
             issuer.commune = own.group(2).strip()
+    if issuer.level == Level.unit and name:
+        district = first_locality([name], _DISTRICT_WORDS)
+        issuer.district = district.name if district else None
 
 
 def _years(text: str) -> tuple[dt.date, dt.date] | None:
@@ -346,6 +404,16 @@ def _period(outline: Outline, title: str | None, title_evidence: str | None) -> 
         span = _years(title)
         if span:
             return Period(start=span[0], end=span[1], evidence=title_evidence)
+    # A news item: its headline or lead names the plan ("… ban hành Kế hoạch … năm 2023").
+    for block in outline.blocks[:3]:
+        for sentence in block.sentences[:1]:
+            if re.search(r"[Kk]ế hoạch", sentence) and not re.match(
+                r"(?:Căn cứ|Thực hiện)", sentence
+            ):
+                m = _YEAR.search(sentence[re.search(r"[Kk]ế hoạch", sentence).start() :])  # type: ignore[union-attr]
+                if m:
+                    y = int(m.group("y"))
+                    return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), evidence=sentence)
     return Period()
 
 
