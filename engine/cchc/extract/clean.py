@@ -7,6 +7,7 @@ Each repair that changes what the plan says, or that a reader should know about,
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -95,9 +96,9 @@ def _two_columns(text: str) -> tuple[str, str] | None:
     flat = " ".join(text.split())
     for m in _RIGHT_COLUMN.finditer(flat):
         left, right = flat[: m.start()].strip(), flat[m.end() :].strip()
-        if left and right and not left.endswith(","):
-            if right.startswith(("CỘNG", "Độc lập")) or re.match(r"^Số\s*:?", left):
-                return left, right
+        starts_right = right.startswith(("CỘNG", "Độc lập")) or re.match(r"^Số\s*:?", left)
+        if left and right and not left.endswith(",") and starts_right:
+            return left, right
     return None
 
 
@@ -253,9 +254,7 @@ def _continues(prev: str, ln: str, width: int | None) -> bool:
 def _join_broken(lines: list[_Line]) -> tuple[list[_Line], int]:
     """Join a line that stops mid-sentence with the next line that continues it."""
     texts = [_text(line) for line in lines]
-    wrapped = [
-        len(prev) for prev, ln in zip(texts, texts[1:], strict=False) if _continues(prev, ln, None)
-    ]
+    wrapped = [len(prev) for prev, ln in itertools.pairwise(texts) if _continues(prev, ln, None)]
     # Three lower-case continuations of lines of about one length: a text wrapped by width.
     width = None
     if len(wrapped) >= 3:
