@@ -104,3 +104,66 @@ def find_deadlines(sentence: str, default_year: int | None) -> list[Deadline]:
             d = month_end(year, 3 * q)
         found.append(Deadline(d, m.start(), m.group(0)))
     return sorted(found, key=lambda x: x.start)
+
+
+@dataclass(frozen=True)
+class Span:
+    """When an activity takes place: 'Quý III/2024', 'tháng 5/2024', '6 tháng cuối năm'."""
+
+    start: dt.date
+    end: dt.date
+    offset: int
+    phrase: str
+
+
+_ROMAN_Q = r"(?P<q>IV|III|II|I|[1-4])"
+_YEAR_TAIL = r"(?:\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d\d))?"
+_SPANS: list[tuple[str, re.Pattern[str]]] = [
+    ("quarter", re.compile(r"(?<!trước )\bquý\s+" + _ROMAN_Q + r"\b" + _YEAR_TAIL, re.I)),
+    (
+        "half",
+        re.compile(
+            r"\b(?:6|sáu) tháng (?P<h>đầu|cuối) năm" + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"(?:(?<=trong )|(?<=vào )|(?<=^)|(?<=\| ))tháng\s+(?P<m>\d{1,2})"
+            r"\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)",
+            re.I,
+        ),
+    ),
+    (
+        "year",
+        re.compile(r"(?:(?<=trong )|(?<=^)|(?<=\| ))năm\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    ),
+    ("whole", re.compile(r"^(?:cả năm|trong năm|quanh năm)$", re.I)),
+]
+
+
+def find_span(text: str, default_year: int | None) -> Span | None:
+    """The first time span a text gives an activity, or None."""
+    found: list[Span] = []
+    for kind, rx in _SPANS:
+        for m in rx.finditer(text.strip()):
+            groups = m.groupdict()
+            year = int(groups["y"]) if groups.get("y") else default_year
+            if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+                continue
+            if kind == "quarter":
+                q = _QUARTER[m.group("q").upper()]
+                start, end = dt.date(year, 3 * q - 2, 1), month_end(year, 3 * q)
+            elif kind == "half":
+                first = m.group("h").lower() == "đầu"
+                start = dt.date(year, 1 if first else 7, 1)
+                end = month_end(year, 6 if first else 12)
+            elif kind == "month":
+                month = int(m.group("m"))
+                if not 1 <= month <= 12:
+                    continue
+                start, end = dt.date(year, month, 1), month_end(year, month)
+            else:
+                start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            found.append(Span(start, end, m.start(), m.group(0)))
+    return min(found, key=lambda s: s.offset) if found else None

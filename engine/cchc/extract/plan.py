@@ -70,6 +70,8 @@ def extract_text(
         else (header.document.issue_date.year if header.document.issue_date else None)
     )
     ctx = Context(single_year, default_year, header.document.issue_date)
+    if header.period.start and header.period.end:
+        ctx.years = header.period.end.year - header.period.start.year + 1
     ctx.completion = _completion(outline, default_year)
     activities = extract_activities(outline, ctx)
     reporting = extract_reporting(outline, default_year, header.document.issue_date)

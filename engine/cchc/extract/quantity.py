@@ -15,10 +15,12 @@ _WORDS = {
 }  # fmt: skip
 NUM = r"(?:\d{1,3}|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _UNIT = r"(?:tuần|tháng|quý|năm|6 tháng|sáu tháng)"
-_THING = (
-    r"(?:lần|số|chuyên mục|chương trình|buổi|cuộc|đợt|tin|bài|tin bài|tin, bài|kỳ|hội nghị|lớp|"
-    r"phóng sự|tọa đàm|toạ đàm|bản tin|ấn phẩm)"
+_ONE_THING = (
+    r"(?:lần|số|chuyên mục|chương trình|buổi|cuộc|đợt|tin, bài|tin bài|tin|bài|kỳ|hội nghị|lớp|"
+    r"phóng sự|tọa đàm|toạ đàm|bản tin|ấn phẩm|chuyên trang|video clip|clip|video)"
 )
+# "01 chương trình tọa đàm": a thing and what kind of thing it is.
+_THING = _ONE_THING + r"(?:\s+" + _ONE_THING + r")?"
 _MIN = r"(?:(?:ít nhất|tối thiểu|không ít hơn)\s+)?"
 _PER_UNIT = {
     "tuần": Per.week,
@@ -70,9 +72,15 @@ _RATES: list[re.Pattern[str]] = [
     # định kỳ hằng quý, hàng tháng: once per unit
     re.compile(r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?P<u>tuần|tháng|quý|năm)\b", re.I),
 ]
-# 02 đợt tập huấn, 03 hội nghị: a count over the plan's period
+# 02 đợt tập huấn, 03 hội nghị, 04 video clip: a count over the plan's period
 _TOTAL = re.compile(
-    r"(?<![\d/])(?P<n>\d{1,3}|hai|ba|bốn)\s+(?P<t>đợt|lớp|hội nghị|buổi|cuộc|phóng sự|chuyên mục|số|lần)\b(?!\s*/)",
+    r"(?<![\d/])(?P<n>\d{1,3}|hai|ba|bốn)\s+(?P<t>đợt|lớp|hội nghị|buổi|cuộc|phóng sự|chuyên mục|số|lần|"
+    r"video clip|clip|video|hội thi|cuộc thi)\b(?!\s*/)",
+    re.I,
+)
+# 02 tuần một lần, 2 năm 1 lần: once every N units
+_EVERY = re.compile(
+    r"(?<![\d/])(?P<n>\d{1,2}|hai|ba|bốn|sáu)\s+(?P<u>tuần|tháng|năm)\s*(?:/|một|1|01)\s*lần\b",
     re.I,
 )
 _DURATION = re.compile(
@@ -98,12 +106,29 @@ class Quantity:
     per: Per | None = None
     duration: int | None = None
     peak: bool | None = None
+    every: tuple[int, str] | None = None  # once every (N, unit): resolved against the period
+
+
+def every_rate(n: int, unit: str, years: int | None) -> tuple[int, Per] | None:
+    """Once every N weeks/months/years as a count: a year's share, or the plan period's."""
+    if n <= 0:
+        return None
+    if unit == "tuần":
+        return 52 // n, Per.year
+    if unit == "tháng":
+        return (12 // n, Per.year) if 12 % n == 0 or n < 12 else None
+    if years:
+        return max(1, years // n), Per.period
+    return None
 
 
 def find_quantities(text: str, single_year: bool) -> list[Quantity]:
     """Rates, totals, durations and peak slots in a text, with their offsets."""
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    for m in _EVERY.finditer(text):
+        out.append(Quantity(m.start(), every=(number(m.group("n")), m.group("u").lower())))
+        taken.append(m.span())
     for rx in _RATES:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
