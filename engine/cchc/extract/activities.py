@@ -117,7 +117,12 @@ def _one_per_task(hits: list[_Hit], clause: str) -> list[_Hit]:
                 drop.add(i)  # "đăng tin, bài trên Trang thông tin điện tử"
             elif a.form in _EVENTS and b.form in _CHANNELS:
                 drop.add(j)  # "Hội thi trực tuyến trên Cổng thông tin điện tử"
-    return [h for k, h in enumerate(hits) if k not in drop]
+    kept = [h for k, h in enumerate(hits) if k not in drop]
+    channels = [h for h in kept if h.form in _CHANNELS and not _content_only(h, clause)]
+    if channels:
+        # "… tin, bài …/tháng" after the channel is still the channel's content.
+        kept = [h for h in kept if h in channels or not _content_only(h, clause)]
+    return kept
 
 
 def form_mentions(text: str, owner: str | None = None) -> list[Mention]:
@@ -418,7 +423,8 @@ def _plain(
     for d in drafts:
         by_form.setdefault(d.activity.form, []).append(d)
     for q in find_quantities(block.text, ctx.single_year):
-        before = [m for m in mentions_all if m.start <= q.start]
+        inside = [m for m in mentions_all if q.start <= m.start < q.end]
+        before = inside or [m for m in mentions_all if m.start <= q.start]
         target = before[-1] if before else (mentions_all[0] if mentions_all else None)
         if target is None:
             continue
@@ -487,7 +493,9 @@ def extract_activities(outline: Outline, ctx: Context) -> list[Activity]:
     drafts: list[_Draft] = []
     consumed: set[int] = set()
     refs: list[tuple[str, list[str]]] = []
-    sectioned = any(b.kinds for b in outline.blocks)
+    # Headings divide the plan; a news summary's paragraphs that open with a section name
+    # do not, and its other paragraphs are read too.
+    sectioned = any(b.kinds for b in outline.blocks if b.marker is not None)
     for block in outline.blocks:
         if block.index in consumed:
             continue
@@ -504,7 +512,7 @@ def extract_activities(outline: Outline, ctx: Context) -> list[Activity]:
             or _under_tasks(outline, block)
         ):
             drafts.extend(_plain(outline, block, ctx, primary=True, refs=refs))
-        elif SectionKind.forms in kinds or not sectioned:
+        elif SectionKind.forms in kinds or (not sectioned and not kinds - {SectionKind.forms}):
             drafts.extend(_plain(outline, block, ctx, primary=False, refs=refs))
     for owner, items in refs:
         for d in drafts:
@@ -538,6 +546,14 @@ def _merge(drafts: list[_Draft]) -> list[Activity]:
     """Duties assigned to bodies first, with what the forms section says of them; a listed
     form on its own only when no body is assigned it."""
     primary = [d for d in drafts if d.primary]
+    owned = [d for d in primary if d.activity.owner]
+    for d in [d for d in primary if not d.activity.owner]:
+        # A task listed without a body, assigned in the organisation section.
+        same = [o for o in owned if d.activity.form in o.covers]
+        for o in same:
+            _fill(o.activity, d.activity)
+        if same:
+            primary.remove(d)
     _dedupe(primary)
     covered: set[Form] = set()
     for d in primary:

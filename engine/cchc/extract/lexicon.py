@@ -119,7 +119,7 @@ FORM_PHRASES: list[tuple[str, Form]] = [
     ),
     (r"khảo sát|lấy ý kiến|điều tra xã hội học", Form.survey),
     (
-        r"sân khấu|kịch ngắn|tiểu phẩm|(?:vào|trong) công tác tuyên truyền, phổ biến,? giáo dục pháp luật",
+        r"sân khấu|kịch ngắn|tiểu phẩm|tuyên truyền (?:trực tiếp|miệng)|(?:vào|trong) công tác tuyên truyền, phổ biến,? giáo dục pháp luật",
         Form.other,
     ),
 ]

@@ -16,7 +16,8 @@ from cchc.vocab import Level
 
 ORG_START = re.compile(
     r"^(?:Các|các|Văn phòng|Sở|UBND|Ủy ban|Uỷ ban|Phòng|Ban|Công chức|Trung tâm|Đài|Báo|Cổng|"
-    r"Trưởng|Bộ phận|Chủ tịch|Giám đốc|Thủ trưởng|Đoàn|Hội|Mặt trận|UBMTTQ\w*|Công an|Trường|Bộ)\b(?! cáo)"
+    r"Trưởng|Bộ phận|Chủ tịch|Giám đốc|Thủ trưởng|Đoàn|Hội|Mặt trận|UBMTTQ\w*|Công an|Trường|Bộ|"
+    r"Thanh tra|Chi cục|Tỉnh Đoàn|Huyện Đoàn|Bệnh viện)\b(?! cáo)"
 )
 _FIELD_LABEL = re.compile(
     r"^(?:Nội dung|Sản phẩm|Thời gian|Cơ quan phối hợp|Đơn vị phối hợp|Kinh phí|Mục)", re.I
@@ -24,11 +25,12 @@ _FIELD_LABEL = re.compile(
 _TASK_VERBS = (
     r"phối hợp|chủ trì|tham mưu|có trách nhiệm|thường xuyên|căn cứ|xây dựng|tổ chức|thực hiện|"
     r"báo cáo|triển khai|chịu trách nhiệm|đôn đốc|hướng dẫn|cập nhật|lập|bố trí|chủ động|theo dõi|"
-    r"duy trì|chỉ đạo|làm đầu mối|cân đối|định kỳ|tổng hợp|hàng|hằng"
+    r"duy trì|chỉ đạo|làm đầu mối|cân đối|định kỳ|tổng hợp|hàng|hằng|tuyên truyền|"
+    r"thành lập|đăng tải|đăng|phát sóng|phát thanh|phát|treo|niêm yết|biên tập|in"
 )
 # "Hàng quý, 6 tháng và năm, các ban ngành báo cáo …": a time phrase before the subject.
 _LEADING_TIME = re.compile(
-    r"^(?:(?:Hàng|Hằng|Định kỳ)(?:\s+(?:tuần|tháng|quý|năm))?|Đồng thời|Trên cơ sở đó)"
+    r"^(?:(?:Hàng|Hằng|Định kỳ)(?:\s+(?:tuần|tháng|quý|năm))?|Đồng thời|Trên cơ sở đó|Theo Kế hoạch)"
     r"(?:\s*(?:,|và)\s*(?:6 tháng|sáu tháng|năm|quý|tháng))*\s*,\s*"
 )
 _SUBJECT = re.compile(

@@ -102,6 +102,7 @@ def number(word: str) -> int:
 @dataclass
 class Quantity:
     start: int
+    end: int = -1  # where the phrase ends (-1: not known)
     count: int | None = None
     per: Per | None = None
     duration: int | None = None
@@ -127,23 +128,22 @@ def find_quantities(text: str, single_year: bool) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _EVERY.finditer(text):
-        out.append(Quantity(m.start(), every=(number(m.group("n")), m.group("u").lower())))
+        out.append(Quantity(m.start(), m.end(), every=(number(m.group("n")), m.group("u").lower())))
         taken.append(m.span())
     for rx in _RATES:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             n = number(m.group("n")) if "n" in rx.groupindex and m.group("n") else 1
-            out.append(Quantity(m.start(), n, _PER_UNIT[m.group("u").lower()]))
+            out.append(Quantity(m.start(), m.end(), n, _PER_UNIT[m.group("u").lower()]))
             taken.append(m.span())
     for m in _TOTAL.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        out.append(
-            Quantity(m.start(), number(m.group("n")), Per.year if single_year else Per.period)
-        )
+        per = Per.year if single_year else Per.period
+        out.append(Quantity(m.start(), m.end(), number(m.group("n")), per))
     for m in _DURATION.finditer(text):
-        out.append(Quantity(m.start(), duration=int(m.group("n") or m.group("m"))))
+        out.append(Quantity(m.start(), m.end(), duration=int(m.group("n") or m.group("m"))))
     for m in _PEAK.finditer(text):
-        out.append(Quantity(m.start(), peak=True))
+        out.append(Quantity(m.start(), m.end(), peak=True))
     return sorted(out, key=lambda q: q.start)
