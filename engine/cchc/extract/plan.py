@@ -74,7 +74,9 @@ def extract_text(
         ctx.years = header.period.end.year - header.period.start.year + 1
     ctx.completion = _completion(outline, default_year)
     activities = extract_activities(outline, ctx)
-    reporting = extract_reporting(outline, default_year, header.document.issue_date)
+    reporting = extract_reporting(
+        outline, default_year, header.document.issue_date, header.issuer.level
+    )
     budget = extract_budget(outline)
     sections = extract_sections(outline)
     if not outline.has_roman:

@@ -9,7 +9,7 @@ from cchc.extract.dates import find_deadlines
 from cchc.extract.owners import block_owner, owner_level, sentence_owner
 from cchc.extract.structure import Outline
 from cchc.model import BudgetLine, ReportingDuty
-from cchc.vocab import Per, SectionKind
+from cchc.vocab import Level, Per, SectionKind
 
 _DUTY = re.compile(r"\bbáo cáo\b|\bgửi (?:Kế hoạch|kế hoạch)\b", re.I)
 _RECIPIENT_HEAD = (
@@ -21,7 +21,8 @@ _TO = re.compile(
     + _RECIPIENT_HEAD
     + r"\b[^,;.()]*?)"
     r"(?P<via>\s*\((?:qua|thông qua)[^)]*\))?"
-    r"(?=\s*(?:[,;.]|$|\s(?:để|theo|trước|chậm nhất|trong|phê duyệt|xem xét|tổng hợp|về|định kỳ)\b))"
+    r"(?=\s*(?:[,;.]|$|\s(?:để|theo|trước|chậm nhất|trong|phê duyệt|xem xét|tổng hợp|về|định kỳ|"
+    r"hằng|hàng)\b))"
 )
 _FREQ: list[tuple[re.Pattern[str], Per]] = [
     (re.compile(r"(?:hàng|hằng) tuần", re.I), Per.week),
@@ -36,6 +37,7 @@ _FUND_SOURCE = re.compile(
     r"được bố trí trong\s+|được lập trong\s+|(?:^|\s)(?=(?:Từ\s+)?nguồn xã hội))"
     r"(?P<src>[^.;:]+)",
 )
+_FUND_LEAD = re.compile(r"^(?:\d+\.\s*)?Kinh phí\b")
 _AMOUNT = re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s*(?P<u>tỷ|triệu|nghìn|ngàn)?\s*đồng")
 _UNITS = {"tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, None: 1}
 
@@ -70,8 +72,22 @@ def _frequencies(clause: str) -> list[Per | None]:
     return found or [None]
 
 
+def _to_level(bare: str | None, on: dt.date | None, own: Level | None) -> Level | None:
+    """The recipient's level; a bare "UBND thành phố" is the level above the plan's issuer
+    (a ward's city is a district, a quận's city is the province)."""
+    level = owner_level(bare, on)
+    if bare and _BARE_CITY.match(bare) and own == Level.district:
+        return Level.province
+    return level
+
+
+_BARE_CITY = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+thành phố$")
+# "báo cáo kết quả 6 tháng trước ngày 10/6 và báo cáo năm trước ngày 10/11": two duties.
+_SECOND_DUTY = re.compile(r"\s+và\s+(?=báo cáo\b)")
+
+
 def extract_reporting(
-    outline: Outline, default_year: int | None, on: dt.date | None
+    outline: Outline, default_year: int | None, on: dt.date | None, own: Level | None = None
 ) -> list[ReportingDuty]:
     duties: list[ReportingDuty] = []
     sectioned = any(
@@ -89,35 +105,66 @@ def extract_reporting(
         for sentence in block.sentences:
             subject = sentence_owner(sentence) or subject
             by = subject or default_by
-            for clause in re.split(r";\s*", sentence):
-                m = _DUTY.search(clause)
-                if not m:
-                    continue
-                deadlines = find_deadlines(clause, default_year)
-                due = deadlines[0].date if deadlines else None
-                recipients = _recipients(clause) or [(None, None)]
-                for to, bare in recipients:
-                    for freq in _frequencies(clause):
-                        duty = ReportingDuty(
-                            title=_what(clause[m.start() :]),
-                            by=by,
-                            to=to,
-                            to_level=owner_level(bare, on),
-                            due_date=due,
-                            frequency=freq,
-                            evidence=sentence,
+            for whole in re.split(r";\s*", sentence):
+                parts = _SECOND_DUTY.split(whole)
+                for clause in parts:
+                    duties.extend(
+                        _duties(
+                            clause,
+                            whole if len(parts) > 1 else clause,
+                            sentence,
+                            by,
+                            default_year,
+                            on,
+                            own,
                         )
-                        duties.append(duty)
+                    )
     return duties
+
+
+def _duties(
+    clause: str,
+    whole: str,
+    sentence: str,
+    by: str | None,
+    default_year: int | None,
+    on: dt.date | None,
+    own: Level | None,
+) -> list[ReportingDuty]:
+    """The duties of one clause; the recipient may be written once for two ('… và báo cáo
+    năm … về UBND thị trấn')."""
+    m = _DUTY.search(clause)
+    if not m:
+        return []
+    deadlines = find_deadlines(clause, default_year)
+    due = deadlines[0].date if deadlines else None
+    recipients = _recipients(clause) or _recipients(whole) or [(None, None)]
+    return [
+        ReportingDuty(
+            title=_what(clause[m.start() :]),
+            by=by,
+            to=to,
+            to_level=_to_level(bare, on, own),
+            due_date=due,
+            frequency=freq,
+            evidence=sentence,
+        )
+        for to, bare in recipients
+        for freq in _frequencies(clause)
+    ]
 
 
 def extract_budget(outline: Outline) -> list[BudgetLine]:
     lines: list[BudgetLine] = []
     for block in outline.blocks:
-        funding = SectionKind.funding in block.kinds or block.text.startswith("Kinh phí")
-        if not funding or (block.is_heading and not block.value):
+        section = SectionKind.funding in block.kinds
+        if block.is_heading and not block.value:
             continue
         for sentence in block.sentences:
+            # The funding sentence wherever it is: its own section, or "Kinh phí …" in
+            # Tổ chức thực hiện.
+            if not section and not _FUND_LEAD.match(sentence):
+                continue
             m = _FUND_SOURCE.search(sentence)
             if not m:
                 continue
