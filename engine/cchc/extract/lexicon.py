@@ -149,7 +149,8 @@ def forms_by_owner(owner: str | None) -> Form | None:
 AUDIENCE_PHRASES: list[tuple[re.Pattern[str], Audience]] = [
     (
         re.compile(
-            r"cán bộ,? công chức(?:,? viên chức)?(?:,? người lao động)?|công chức,? viên chức|đội ngũ cán bộ",
+            r"cán bộ,? công chức(?:,? viên chức)?(?:,? người lao động)?|công chức,? viên chức|đội ngũ cán bộ|"
+            r"\b(?:công chức|viên chức)\b(?! (?:Văn|Tư pháp|Nội vụ|Địa chính|Tài chính|Văn phòng))",
             re.I,
         ),
         Audience.officials,
@@ -165,7 +166,8 @@ AUDIENCE_PHRASES: list[tuple[re.Pattern[str], Audience]] = [
     (re.compile(r"doanh nghiệp", re.I), Audience.businesses),
     (
         re.compile(
-            r"(?:mọi |các |toàn thể )?(?:tầng lớp )?[Nn]hân dân|người dân|công dân|tổ chức,? cá nhân|cá nhân,? tổ chức",
+            r"(?:mọi |các |toàn thể )?(?:tầng lớp )?(?<![Bb]an )[Nn]hân dân|người dân|công dân|"
+            r"tổ chức,? cá nhân|cá nhân,? tổ chức|người bệnh",
             re.I,
         ),
         Audience.citizens,

@@ -10,7 +10,9 @@ from cchc.model import AudienceItem, IndexRef, Objective, Section, Topic
 from cchc.vocab import SectionKind
 
 _TO_AUDIENCE = re.compile(
-    r"(?:tới|đến)\s+(?:các tầng lớp|đội ngũ|cán bộ|công chức|người dân|nhân dân|các tổ chức)", re.I
+    r"(?:tới|đến|nhận thức của|nhận thức cho)\s+"
+    r"(?:các tầng lớp|đội ngũ|cán bộ|công chức|viên chức|người dân|nhân dân|các tổ chức)",
+    re.I,
 )
 
 
@@ -67,7 +69,18 @@ def extract_audiences(outline: Outline) -> list[AudienceItem]:
         for s in b.sentences
     ]
     if not sentences:
-        sentences = [s for b in outline.blocks for s in b.sentences if _TO_AUDIENCE.search(s)][:1]
+        # No audience section: the groups the purpose section names ("nâng cao nhận thức
+        # của cán bộ, công chức và người dân, doanh nghiệp"), and the first "tới …" sentence.
+        purpose = [
+            s
+            for b in outline.blocks
+            if SectionKind.purpose in b.kinds and not (b.heading_kinds and b.marker is not None)
+            for s in b.sentences
+            if any(rx.search(s) for rx, _ in AUDIENCE_PHRASES)
+        ]
+        sentences = purpose[:1] or [
+            s for b in outline.blocks for s in b.sentences if _TO_AUDIENCE.search(s)
+        ][:1]
     out: list[AudienceItem] = []
     seen: set[str] = set()
     for sentence in sentences:
