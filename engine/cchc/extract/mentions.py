@@ -78,9 +78,10 @@ def extract_audiences(outline: Outline) -> list[AudienceItem]:
             for s in b.sentences
             if any(rx.search(s) for rx, _ in AUDIENCE_PHRASES)
         ]
-        sentences = purpose[:1] or [
-            s for b in outline.blocks for s in b.sentences if _TO_AUDIENCE.search(s)
-        ][:1]
+        sentences = (
+            purpose[:1]
+            or [s for b in outline.blocks for s in b.sentences if _TO_AUDIENCE.search(s)][:1]
+        )
     out: list[AudienceItem] = []
     seen: set[str] = set()
     for sentence in sentences:

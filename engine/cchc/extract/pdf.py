@@ -12,6 +12,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from cchc.extract.numbering import parse_marker
 from cchc.extract.source import SourceLine, Where, join_lines
 from cchc.loader import InputError, read_bytes
 
@@ -125,6 +126,8 @@ def _page_paragraphs(
             indented = float(ln["x0"]) > left + 2 * _space_width(ln)
             joined = not fitted and not indented and gap < 0.9 * line_h
             joined = joined and not ln.get("column") and not prev.get("column")
+            # A list item or a heading starts a paragraph wherever the line before ends.
+            joined = joined and not parse_marker(text) and not text.isupper()
         if joined and paragraphs:
             paragraphs[-1].append(segment)
         else:
