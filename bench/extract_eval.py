@@ -1,8 +1,9 @@
 """How well `cchc extract` reads plans: precision and recall per field group over the gold set.
 
 The gold set (`fixtures/extract/documents.yaml`) holds the five seed plans (the extractor was
-tuned on them), plan texts written for the set, and .docx/.pdf renditions of some of those
-texts (built by `fixtures/extract/build.py` in a temporary directory). Each document is
+tuned on them), plan texts written for the set (tuned on after their first run), held-out
+texts written later (measured before any change made for them), and .docx/.pdf renditions of
+some texts (built by `fixtures/extract/build.py` in a temporary directory). Each document is
 extracted exactly as `cchc extract` does and compared with its hand-written plan:
 
 - header: document kind, number, issue date, place; issuer name, level, province, district,
@@ -17,7 +18,7 @@ extracted exactly as `cchc extract` does and compared with its hand-written plan
 - reporting: (recipient level, due date, frequency); budget: one per line, on the amount;
   audiences: the groups.
 
-    python bench/extract_eval.py [--set all|seeds|written] [-v]
+    python bench/extract_eval.py [--set all|seeds|written|held_out] [-v]
 """
 
 from __future__ import annotations
@@ -98,7 +99,11 @@ class Document:
     name: str
     path: Path  # the file extracted
     expected: Path
-    seed: bool
+    group: str  # "seeds" | "written" | "held_out"
+
+    @property
+    def seed(self) -> bool:
+        return self.group == "seeds"
 
 
 @dataclass
@@ -228,15 +233,21 @@ def documents(workdir: Path, which: str = "all") -> list[Document]:
     out: list[Document] = []
     if which in ("all", "seeds"):
         for name in manifest["seeds"]:
-            out.append(Document(name, SEEDS / "text" / f"{name}.txt", SEEDS / f"{name}.json", True))
-    if which in ("all", "written"):
-        for text in manifest["texts"]:
+            out.append(
+                Document(name, SEEDS / "text" / f"{name}.txt", SEEDS / f"{name}.json", "seeds")
+            )
+    for group, key in (("written", "texts"), ("held_out", "held_out")):
+        if which not in ("all", group):
+            continue
+        for text in manifest.get(key) or []:
             stem = Path(text).stem
-            out.append(Document(text, GOLD / text, GOLD / f"{stem}.json", False))
+            out.append(Document(text, GOLD / text, GOLD / f"{stem}.json", group))
         for entry in manifest["renditions"]:
+            if bool(entry.get("held_out")) != (group == "held_out"):
+                continue
             stem = Path(entry["text"]).stem
             path = build.build(entry, workdir)
-            out.append(Document(path.name, path, GOLD / f"{stem}.json", False))
+            out.append(Document(path.name, path, GOLD / f"{stem}.json", group))
     return out
 
 
@@ -291,7 +302,7 @@ def _summary(title: str, results: list[Result]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["all", "seeds", "written"], default="all")
+    ap.add_argument("--set", choices=["all", "seeds", "written", "held_out"], default="all")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -309,13 +320,17 @@ def main(argv: list[str] | None = None) -> int:
         for r in results:
             for m in r.misses:
                 print(f"  {r.document.name}: {m}")
-    seeds = [r for r in results if r.document.seed]
-    written = [r for r in results if not r.document.seed]
-    if seeds:
-        _summary("Seeds (the extractor was tuned on them)", seeds)
-    if written:
-        _summary("Texts written for the set, and their .docx/.pdf renditions", written)
-    if seeds and written:
+    titles = {
+        "seeds": "Seeds (the extractor was tuned on them)",
+        "written": "Texts written for the set and their .docx/.pdf renditions (tuned on after "
+        "their first run)",
+        "held_out": "Held-out texts and renditions (written later, measured before any change)",
+    }
+    for group, title in titles.items():
+        part = [r for r in results if r.document.group == group]
+        if part:
+            _summary(title, part)
+    if len({r.document.group for r in results}) > 1:
         _summary("Whole gold set", results)
     return 0
 
