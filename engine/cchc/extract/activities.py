@@ -147,7 +147,7 @@ def form_mentions(text: str, owner: str | None = None) -> list[Mention]:
             if implied and (not hits or all(_content_only(h, clause) for h in hits)):
                 # "Đài truyền thanh xã phát tin, bài …": the owner is the channel.
                 generic = GENERIC_FORM.search(clause)
-                if hits or generic or own:
+                if hits or generic:
                     start = hits[0].start if hits else (generic.start() if generic else 0)
                     hits = [_Hit(implied, start, start, "")]
             for h in hits:

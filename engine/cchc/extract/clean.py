@@ -43,7 +43,7 @@ _EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=[\w(])|(?<=[\w).])\*(?![\w*])")
 # The first line of the plan proper: an official header, the document type, its number, the
 # first basis ("Căn cứ", "Thực hiện"), a news lead ("Ngày 23/12/2021, …") or heading I.
 _START = re.compile(
-    r"^(?:Số\s*:?\s*\d+\s*/|CỘNG HO[ÀA] XÃ HỘI|(?:ỦY|UỶ) BAN NHÂN DÂN\b|UBND (?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ|THÀNH|QUẬN)\b|SỞ [A-ZĐ]{2}|"
+    r"^(?:Số\s*:?\s*\d+\s*/|CỘNG H(?:ÒA|OÀ|OA) XÃ HỘI|(?:ỦY|UỶ) BAN NHÂN DÂN\b|UBND (?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ|THÀNH|QUẬN)\b|SỞ [A-ZĐ]{2}|"
     r"(?:SỞ|TRUNG TÂM|BỆNH VIỆN|CHI CỤC) [A-ZĐ][A-ZĐÀ-Ỹ ]+$|"
     r"(?:KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN)\b|K[ếêe]\s+hoạch\s+\S|(?:Căn cứ|Thực hiện|Thi hành)\s|"
     r"Ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*,|I\.\s)"
@@ -79,7 +79,7 @@ _Line = list[tuple[str, Where]]
 
 # The right column of an official header, where a copy puts it beside the left one.
 _RIGHT_COLUMN = re.compile(
-    r"(?:^|\s)(?=CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do|"
+    r"(?:^|\s)(?=CỘNG H(?:ÒA|OÀ|OA) XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do|"
     r"[^\W\d_][^,\d|]{0,40},\s*ngày\s+\d{1,2}\b)"
 )
 _COLUMN_GAP = re.compile(r"\s*\|\s*|\s{3,}|\t+")
@@ -238,6 +238,13 @@ def _remove_duplicate(lines: list[str]) -> tuple[list[int], int]:
     return keep, 0
 
 
+# Words a sentence cannot stop on: a line ending with one goes on in the next line.
+_DANGLING = re.compile(
+    r"\b(?:của|và|với|về|trên|tại|theo|ngày|số|các|những|cho|ít nhất|tối thiểu|định kỳ|đến|từ|"
+    r"năm|tháng|thời lượng|là|được|trong|qua|lên|gửi)$"
+)
+
+
 def _continues(prev: str, ln: str, width: int | None) -> bool:
     """Whether `ln` continues the sentence `prev` stopped in. In a text wrapped at a fixed
     width (a scan's text layer), a line as long as the wrap that stops without punctuation
@@ -246,6 +253,15 @@ def _continues(prev: str, ln: str, width: int | None) -> bool:
         return False
     if ln[:1].islower():
         return True
+    if (
+        _DANGLING.search(prev)
+        and len(prev) >= 30
+        and " | " not in prev + ln
+        and not parse_marker(ln)
+        and not ln.isupper()
+        and not prev.isupper()
+    ):
+        return True  # "… ít nhất" / "04 tin, bài mỗi tháng."
     if width is None or len(prev) < 0.7 * width or parse_marker(ln) or ln.isupper():
         return False
     return not prev.isupper()

@@ -86,7 +86,8 @@ FORM_PHRASES: list[tuple[str, Form]] = [
     (r"bản tin", Form.bulletin),
     (
         r"trạm truyền thanh|xe loa|loa (?:truyền thanh|phát thanh)|"
-        r"(?:đài|hệ thống) truyền thanh (?:cơ sở|xã|phường|thị trấn|cấp xã)|truyền (?:thanh|thành) cấp xã",
+        r"(?:đài|hệ thống) truyền thanh (?:các )?(?:cơ sở|xã|phường|thị trấn|cấp xã)|"
+        r"truyền (?:thanh|thành) cấp xã",
         Form.loudspeaker,
     ),
     (r"tọa đàm|toạ đàm|talkshow|giao lưu trực tuyến", Form.talk_show),

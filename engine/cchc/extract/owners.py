@@ -17,7 +17,7 @@ from cchc.vocab import Level
 ORG_START = re.compile(
     r"^(?:Các|các|Văn phòng|Sở|UBND|Ủy ban|Uỷ ban|Phòng|Ban|Công chức|Trung tâm|Đài|Báo|Cổng|"
     r"Trưởng|Bộ phận|Chủ tịch|Giám đốc|Thủ trưởng|Đoàn|Hội|Mặt trận|UBMTTQ\w*|Công an|Trường|Bộ|"
-    r"Thanh tra|Chi cục|Tỉnh Đoàn|Huyện Đoàn|Bệnh viện)\b(?! cáo)"
+    r"Thanh tra|Chi cục|Tỉnh Đoàn|Huyện Đoàn|Bệnh viện|Thư viện|Bảo tàng|Nhà văn hóa)\b(?! cáo)"
 )
 _FIELD_LABEL = re.compile(
     r"^(?:Nội dung|Sản phẩm|Thời gian|Cơ quan phối hợp|Đơn vị phối hợp|Kinh phí|Mục)", re.I
@@ -45,8 +45,20 @@ _FOR = re.compile(
 )
 _RESPONSIBLE = re.compile(r"\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện)\s*:?\s*$")
 _TWO_LEVELS = re.compile(r"^(?P<head>.+?)\s+cấp\s+(?P<a>[^,]+?),\s*cấp\s+(?P<b>[^,]+)$")
+FORM_WORDS = re.compile(r"hội thi|hội nghị|tập huấn|đối thoại|tọa đàm|tuyên truyền", re.I)
 DOER_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:thực hiện|chủ trì)", re.I)
 PARTNER_LABEL = re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp", re.I)
+
+
+def _name_only(text: str) -> bool:
+    """An item that is only a body's name: no verb, no form, no sentence end."""
+    return bool(
+        ORG_START.match(text)
+        and len(text.split()) <= 12
+        and not text.endswith((".", ";"))
+        and not re.search(r"\b(?:" + _TASK_VERBS + r")\b", text)
+        and not FORM_WORDS.search(text)
+    )
 
 
 def _label_owner(block: Block) -> str | None:
@@ -64,6 +76,8 @@ def _label_owner(block: Block) -> str | None:
             return re.sub(r"^Giao\s+", "", _RESPONSIBLE.sub("", text))
         if ORG_START.match(text) and len(text.split()) <= 16 and block.text.endswith(":"):
             return text
+        if _name_only(text):
+            return text  # "1. Sở Nội vụ" above the duties listed under it
     return None
 
 
