@@ -444,6 +444,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không xác định được {field} từ văn bản",
         "{field} could not be determined from the text",
     ),
+    "x_note_year_from_title": (
+        "văn bản không có dòng ngày tháng: năm {year} của kế hoạch lấy từ tên kế hoạch",
+        "the document has no date line: the plan's year {year} is taken from its title",
+    ),
     "x_note_issuer_inferred": (
         "cơ quan ban hành được suy ra từ văn bản (không có dòng tên cơ quan): {name}",
         "the issuer was inferred from the text (no issuer line): {name}",

@@ -299,6 +299,10 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
     late = doc.issue_date is not None and gone is not None and doc.issue_date >= gone
     _fill_places(issuer, canonical, parents + texts, _head(lines) if late else None)
     period = _period(outline, doc.title, title_evidence)
+    if doc.issue_date is None and period.start and period.evidence in (title_evidence, doc.title):
+        # Rules are chosen by the plan's year: without a date line, the title's says it.
+        years = sorted({period.start.year, period.end.year if period.end else period.start.year})
+        notes.append(Note("x_note_year_from_title", {"year": "–".join(map(str, years))}))
     if default_notes:
         for path, value in (
             ("document.number", doc.number),

@@ -17,6 +17,7 @@ from cchc.extract.source import SourceLine, Where, join_lines
 from cchc.loader import InputError, read_bytes
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
+_SENTENCE_END = re.compile(r"[.;:!?…]['\"”’)]*$")
 _MIN_TEXT = 20  # characters: less than this on every page is a scan
 
 
@@ -25,8 +26,10 @@ def _first_word_width(line: dict[str, Any]) -> float:
     if not chars:
         return 0.0
     end = chars[0]
+    gap = 0.5 * _space_width(line)
     for ch in chars:
-        if ch["text"].isspace():
+        # A space glyph ends the word; justified text has none, only a gap.
+        if ch["text"].isspace() or float(ch["x0"]) - float(end["x1"]) > gap:
             break
         end = ch
     return float(end["x1"] - chars[0]["x0"])
@@ -110,7 +113,9 @@ def _page_paragraphs(
         return carry, open_end
     lines = _columns(lines)
     right = max(float(ln["x1"]) for ln in lines)
-    left = min(float(ln["x0"]) for ln in lines)
+    # The left margin: where most lines start (a stray glyph outside the page must not move it).
+    starts = sorted(float(ln["x0"]) for ln in lines)
+    left = starts[len(starts) // 5]
     heights = [float(ln["bottom"] - ln["top"]) for ln in lines]
     line_h = statistics.median(heights) if heights else 12.0
     paragraphs = carry
@@ -122,19 +127,25 @@ def _page_paragraphs(
             joined = bool(paragraphs) and open_end
         else:
             gap = float(ln["top"]) - float(prev["bottom"])
-            fitted = float(prev["x1"]) + _space_width(prev) + _first_word_width(ln) <= right
+            # Writers wrap a little short of the widest line (cell margins): a word that
+            # would end within two spaces of it did not fit.
+            room = right - 2 * _space_width(prev)
+            fitted = float(prev["x1"]) + _space_width(prev) + _first_word_width(ln) <= room
             indented = float(ln["x0"]) > left + 2 * _space_width(ln)
             joined = not fitted and not indented and gap < 0.9 * line_h
             joined = joined and not ln.get("column") and not prev.get("column")
-            # A list item or a heading starts a paragraph wherever the line before ends.
-            joined = joined and not parse_marker(text) and not text.isupper()
+            # A list item after a finished sentence, or a heading, starts a paragraph.
+            finished = bool(_SENTENCE_END.search(prev["text"].strip()))
+            joined = joined and not (parse_marker(text) and finished)
+            heading = text.isupper() and sum(ch.isalpha() for ch in text) >= 8
+            joined = joined and not heading
         if joined and paragraphs:
             paragraphs[-1].append(segment)
         else:
             paragraphs.append([segment])
         prev = ln
     # A last line reaching the right margin continues on the next page.
-    return paragraphs, prev is not None and float(prev["x1"]) >= right - _space_width(prev)
+    return paragraphs, prev is not None and float(prev["x1"]) >= right - 3 * _space_width(prev)
 
 
 def read_pdf(path: Path) -> str:
