@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from cchc.extract.citations import NUMBER, clean_number, find_refs
 from cchc.extract.clean import Note
 from cchc.extract.dates import DATE, date_of
-from cchc.extract.lexicon import CENTRAL_CITIES, level_of, short_name, symbol_kind
+from cchc.extract.lexicon import level_of, short_name, symbol_kind
 from cchc.extract.places import first_locality, localities, title_case_org
 from cchc.extract.structure import Outline
 from cchc.levels import abolished
@@ -291,13 +291,17 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
                 break
 
     issuer.level = level_of(canonical or issuer.name, doc.issue_date)
-    if issuer.level is None and issuer.name and _UNIT_NAME.match(issuer.name):
-        issuer.level = Level.unit  # a public-service unit issuing its own plan
+    if issuer.name and _UNIT_NAME.match(issuer.name):
+        # A public-service unit issuing its own plan ("Trung tâm Y tế huyện …"): the locality
+        # in its name is where it is, not its level.
+        issuer.level = Level.unit
     # From the day districts were abolished, only the header is the issuer's address: a body
     # may still name the former district ("địa bàn huyện … cũ").
     gone = abolished().get("district")
     late = doc.issue_date is not None and gone is not None and doc.issue_date >= gone
-    _fill_places(issuer, canonical, parents + texts, _head(lines) if late else None)
+    _fill_places(
+        issuer, canonical, parents + texts, _head(lines) if late else None, doc.issue_date
+    )
     period = _period(outline, doc.title, title_evidence)
     if doc.issue_date is None and period.start and period.evidence in (title_evidence, doc.title):
         # Rules are chosen by the plan's year: without a date line, the title's says it.
@@ -326,7 +330,11 @@ def _head(lines: list[str]) -> list[str]:
 
 
 def _fill_places(
-    issuer: Issuer, canonical: str | None, texts: list[str], head: list[str] | None = None
+    issuer: Issuer,
+    canonical: str | None,
+    texts: list[str],
+    head: list[str] | None = None,
+    on: dt.date | None = None,
 ) -> None:
     name = canonical or issuer.name
     sources = ([name] if name else []) + texts
@@ -339,7 +347,8 @@ def _fill_places(
                 loc
                 for text in sources
                 for loc in localities(text)
-                if loc.level_word == "thành phố" and loc.name in CENTRAL_CITIES
+                if loc.level_word == "thành phố"
+                and level_of(f"UBND thành phố {loc.name}", on) == Level.province
             ),
             None,
         )

@@ -128,7 +128,7 @@ def owner_level(owner: str | None, on: dt.date | None = None) -> Level | None:
         return Level.media
     if re.search(r"\b(?:xã|phường|thị trấn|ấp|thôn|khu phố)\b", owner):
         return Level.commune
-    if re.search(r"\b(?:huyện|quận|thị xã)\b", owner):
+    if re.search(r"\b(?:huyện|quận|thị xã|thành phố)\b", owner):
         return Level.district
     if re.search(r"\btỉnh\b", owner):
         return Level.province
