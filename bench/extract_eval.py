@@ -324,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         "seeds": "Seeds (the extractor was tuned on them)",
         "written": "Texts written for the set and their .docx/.pdf renditions (tuned on after "
         "their first run)",
-        "held_out": "Held-out texts and renditions (written later, measured before any change)",
+        "held_out": "Held-out texts and renditions (written after the extractor was improved on "
+        "the others)",
     }
     for group, title in titles.items():
         part = [r for r in results if r.document.group == group]
