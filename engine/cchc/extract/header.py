@@ -299,7 +299,9 @@ def extract_header(outline: Outline, default_notes: bool = True) -> Header:
     # may still name the former district ("địa bàn huyện … cũ").
     gone = abolished().get("district")
     late = doc.issue_date is not None and gone is not None and doc.issue_date >= gone
-    _fill_places(issuer, canonical, parents + texts, _head(lines) if late else None, doc.issue_date)
+    _fill_places(
+        issuer, canonical, parents + texts, parents + _head(lines) if late else None, doc.issue_date
+    )
     period = _period(outline, doc.title, title_evidence)
     if doc.issue_date is None and period.start and period.evidence in (title_evidence, doc.title):
         # Rules are chosen by the plan's year: without a date line, the title's says it.
