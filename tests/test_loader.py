@@ -137,16 +137,17 @@ def test_unreadable_file(tmp_path: Path, text: str) -> None:
     assert err.problems[0].key == "file_unreadable"
 
 
-def test_file_over_the_size_limit(
-    tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "big.json", text.encode("utf-8"))
-    size = path.stat().st_size
-    monkeypatch.setattr(loader, "MAX_BYTES", size - 1)
-    err = input_error(path)
-    assert err.problems[0].key == "file_too_large"
-    monkeypatch.setattr(loader, "MAX_BYTES", size)
-    assert load_plan(path).document.number == "52/KH-UBND"
+def test_file_over_the_size_limit(tmp_path: Path, text: str) -> None:
+    from cchc import limits
+
+    one_mb = 2**20
+    body = text.encode("utf-8")
+    path = write(tmp_path, "big.json", body + b" " * (one_mb + 1 - len(body)))
+    with limits.use(limits.current().replace(file_mb=1)):
+        err = input_error(path)
+        assert err.problems[0].key == "file_too_large"
+        path.write_bytes(body + b" " * (one_mb - len(body)))
+        assert load_plan(path).document.number == "52/KH-UBND"
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -552,3 +553,776 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []
+
+
+# === Hostile inputs: stale answers, hangs, reads from outside the folder, losses ===============
+#
+# Each test below states one defect an unfriendly user could exploit; the attack files are
+# generated small (limits are lowered through `--limit` or `cchc.limits.use` where a real-size
+# attack would be slow to build). Peak memory of real-size attacks is measured by
+# bench/extract_scale.py, not here.
+
+HOSTILE: list[Case] = [
+    Case("resume-edited", "a plan edited between a stopped run and --resume", "", "", exit=None),
+    Case("resume-new-rules", "a rule pack changed before --resume", "", "", exit=None),
+    Case(
+        "second-writer",
+        "a second batch on an output folder in use",
+        "đang được một lần chạy khác dùng",
+        "another run is using it",
+    ),
+    Case(
+        "link-outside",
+        "a link in the input folder to a file outside it",
+        "dẫn ra ngoài thư mục đầu vào",
+        "leads outside the input folder",
+    ),
+    Case("numbering-start-huge", "w:start = 10^12", "w:start", "w:start"),
+    Case("numbering-start-abc", 'w:start="abc"', "w:start", "w:start"),
+    Case("numbering-ilvl-12", "w:ilvl = 12", "w:ilvl", "w:ilvl"),
+    Case("zip-member-bomb", "a .docx member inflating past the limit", "giải nén", "inflates"),
+    Case("zip-total-bomb", "members that together inflate past the limit", "giải nén", "inflates"),
+    Case("pdf-stream-bomb", "a PDF stream inflating past the limit", "giải nén", "inflates"),
+    Case("pdf-pages", "a PDF with more pages than the limit", "số trang", "pages"),
+    Case("paragraphs", "more paragraphs than the limit", "số đoạn", "paragraphs"),
+    Case("characters", "more characters than the limit", "số ký tự", "characters"),
+    Case("escape-title", "ESC sequences in a plan's title and a file name", "", "", exit=None),
+    Case("json-huge-int", "a 100,000-digit integer", "chữ số", "digits"),
+    Case("enospc", "a full disk under the output folder", "No space left", "No space left"),
+    Case("xlsx-fault", "openpyxl failing on a report", "không ghi được", "cannot write"),
+    Case("pages-unwritable", "an unwritable plans/ output folder", "Permission", "Permission"),
+    Case("pdf-encrypted", "a password-protected PDF", "mật khẩu", "password"),
+    Case("jobs-40", "--jobs 40 on a few files", "", "", exit=None),
+    Case("file-timeout", "a file whose check never ends", "quá thời gian", "took longer"),
+    Case("bad-limit", "--limit with an unknown name or a bad value", "--limit", "--limit"),
+]
+
+
+def test_the_hostile_cases_are_named_once() -> None:
+    ids = [c.id for c in MATRIX + HOSTILE]
+    assert len(ids) == len(set(ids))
+
+
+def _hostile(case_id: str) -> Case:
+    return next(c for c in HOSTILE if c.id == case_id)
+
+
+def _batch_run(folder: Path, out: Path, **kw: Any) -> Any:
+    from cchc.batch.run import BatchConfig, run_batch
+    from cchc.checker import CheckOptions
+
+    return run_batch(BatchConfig(root=folder, outdir=out, options=CheckOptions(), **kw))
+
+
+def _out_snapshot(out: Path) -> dict[str, bytes]:
+    from cchc.batch.journal import JOURNAL_NAME
+
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != JOURNAL_NAME
+    }
+
+
+def _results(out: Path) -> dict[str, Any]:
+    return json.loads((out / "results.json").read_text(encoding="utf-8"))
+
+
+# --- 1. resume: keyed by content and by rules -------------------------------------------------------
+
+
+def test_resume_rechecks_a_plan_edited_since_the_stopped_run(tmp_path: Path) -> None:
+    from cchc.batch.run import BatchConfig, run_batch, summary_paragraph
+    from cchc.checker import CheckOptions
+
+    from plandirs import write_plan_folder
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 4)
+    out = tmp_path / "out"
+    _batch_run(folder, out)
+    edited = folder / "tinh" / "ke-hoach-00.json"
+    data = json.loads(edited.read_text(encoding="utf-8"))
+    data["document"]["title"] = "Kế hoạch đã sửa sau lần chạy trước"
+    data["activities"] = data["activities"][:1]
+    # The same size and modification time as before: only the content tells.
+    stat = edited.stat()
+    text = json.dumps(data, ensure_ascii=False)
+    edited.write_text(text.ljust(stat.st_size) if len(text) < stat.st_size else text, "utf-8")
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    config = BatchConfig(root=folder, outdir=out, options=CheckOptions(), resume=True)
+    result = run_batch(config)
+    total = len(list(folder.rglob("*.json")))
+    assert result.resumed == total - 1  # every other file was reused
+    _batch_run(folder, tmp_path / "ref")
+    assert _out_snapshot(out) == _out_snapshot(tmp_path / "ref")
+    titles = {p["file"]: p["plan"]["title"] for p in _results(out)["plans"]}
+    assert titles["tinh/ke-hoach-00.json"] == "Kế hoạch đã sửa sau lần chạy trước"
+    closing = summary_paragraph(result, config)
+    assert f"{total - 1} tệp đã có kết quả từ lần chạy trước" in closing
+    assert "1 tệp đã thay đổi" in closing
+
+
+def test_resume_rechecks_every_plan_when_the_rules_change(tmp_path: Path) -> None:
+    from cchc.batch.run import BatchConfig, run_batch
+    from cchc.checker import CheckOptions
+
+    from plandirs import write_plan_folder
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 3)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    _pack(PACK)(rules)
+    out = tmp_path / "out"
+
+    def config(outdir: Path, resume: bool) -> BatchConfig:
+        options = CheckOptions(rules_dirs=(rules,))
+        return BatchConfig(
+            root=folder, outdir=outdir, options=options, resume=resume, rules_dirs=(rules,)
+        )
+
+    run_batch(config(out, False))
+    _pack(PACK.replace("severity: minor", "severity: major"))(rules)
+    result = run_batch(config(out, True))
+    assert result.resumed == 0
+    run_batch(config(tmp_path / "ref", False))
+    assert _out_snapshot(out) == _out_snapshot(tmp_path / "ref")
+    severities = {
+        r["severity"]
+        for p in _results(out)["plans"]
+        for r in p["results"]
+        if r["rule"] == "ROBUST-BUDGET"
+    }
+    assert severities == {"major"}
+
+
+# --- 2. a second writer is refused before it touches anything -------------------------------------
+
+
+def test_a_second_batch_is_refused_without_touching_the_first_ones_files(tmp_path: Path) -> None:
+    from cchc.batch.run import BatchConfig, BatchError, run_batch
+    from cchc.checker import CheckOptions
+
+    from plandirs import write_plan_folder
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 2)
+    out = tmp_path / "out"
+    part = out / ".summary.csv.abc123.part"
+    refused: list[str] = []
+
+    def second_run() -> None:
+        # The first run is writing its outputs: its temporary file exists.
+        part.write_bytes(b"half written")
+        (out / "plans" / ".page.html.x.part").write_bytes(b"half written")
+        with pytest.raises(BatchError) as info:
+            run_batch(BatchConfig(root=folder, outdir=out, options=CheckOptions()))
+        refused.append(info.value.message("vi"))
+        assert part.read_bytes() == b"half written"
+        assert (out / "plans" / ".page.html.x.part").exists()
+
+    run_batch(
+        BatchConfig(root=folder, outdir=out, options=CheckOptions(), on_finalising=second_run)
+    )
+    assert refused and _hostile("second-writer").vi in refused[0]
+    assert (out / "results.json").is_file()  # the first run finished
+
+
+# --- 3. inputs stay inside the input folder -------------------------------------------------------
+
+SECRET = "BÍ MẬT NGOÀI THƯ MỤC"
+
+
+def _folder_with_links(tmp_path: Path) -> Path:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    data = json.loads(plan_text())
+    data["document"]["title"] = SECRET
+    (outside / "secret.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (outside / "sub").mkdir()
+    (outside / "sub" / "also.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.json").write_text(plan_text(), encoding="utf-8")
+    (folder / "inner.json").symlink_to(folder / "good.json")  # inside: read
+    (folder / "secret.json").symlink_to(outside / "secret.json")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "dir.json").symlink_to(outside / "sub")
+    return folder
+
+
+def test_a_link_out_of_the_input_folder_is_a_row_not_content(tmp_path: Path) -> None:
+    folder = _folder_with_links(tmp_path)
+    out = tmp_path / "out"
+    _batch_run(folder, out)
+    run = _results(out)
+    errors = {e["file"]: e["error"] for e in run["errors"]}
+    case = _hostile("link-outside")
+    for name in ("secret.json", "passwd.txt", "dir.json"):
+        assert case.vi in errors[name], name
+    assert sorted(p["file"] for p in run["plans"]) == ["good.json", "inner.json"]
+    for path in out.rglob("*"):
+        if path.is_file():
+            body = path.read_text(encoding="utf-8", errors="replace")
+            assert SECRET not in body and "root:x:0" not in body, path
+
+
+def test_cchc_check_on_a_folder_does_not_follow_links_out_of_it(tmp_path: Path) -> None:
+    folder = _folder_with_links(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--lang", "en", str(folder)])
+    assert result.exit_code == 2
+    run = json.loads(result.stdout)
+    assert SECRET not in result.stdout and "root:x:0" not in result.stdout
+    errors = {Path(e["file"]).name: e["error"] for e in run["errors"]}
+    assert _hostile("link-outside").en in errors["secret.json"]
+
+
+def test_cchc_index_does_not_follow_links_out_of_its_input_folders(tmp_path: Path) -> None:
+    from cchc.parindex.inputs import load_plans
+
+    folder = _folder_with_links(tmp_path)
+    loaded, errors = load_plans(folder, "en")
+    assert sorted(Path(p.file).name for p in loaded) == ["good.json", "inner.json"]
+    assert all(p.plan.document.title != SECRET for p in loaded)
+    refused = {Path(e.file).name: e.error for e in errors}
+    assert _hostile("link-outside").en in refused["secret.json"]
+
+
+# --- 4 and 8. Word numbering values: bounded, a sentence ------------------------------------------
+
+_NUMBERING = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>
+<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"""
+
+
+def _numbered_docx(path: Path, start: str = "1", fmt: str = "decimal", ilvl: str = "0") -> Path:
+    """A plan whose list items use numbering.xml as given (a few kB)."""
+    import zipfile
+
+    from _extract_docs import write_docx
+
+    base = write_docx(path.with_name("base.docx"))
+    numbering = _NUMBERING.format(start=start, fmt=fmt, ilvl=ilvl)
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                # Every list item of the plan points at list 1, level `ilvl`.
+                data = re.sub(
+                    rb"<w:pStyle w:val=\"ListNumber\"/>",
+                    b'<w:pStyle w:val="ListNumber"/><w:numPr><w:ilvl w:val="'
+                    + ilvl.encode()
+                    + b'"/><w:numId w:val="1"/></w:numPr>',
+                    data,
+                )
+            if item.filename == "word/numbering.xml":
+                data = numbering.encode()
+            dst.writestr(item, data)
+    return path
+
+
+def _check_process(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`cchc check` in a real process with a timeout: a hang fails the test, never blocks it."""
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", "check", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=ENV,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("case_id", "numbering"),
+    [
+        ("numbering-start-huge", {"start": str(10**12), "fmt": "upperRoman"}),
+        ("numbering-start-huge", {"start": str(10**12), "fmt": "lowerLetter"}),
+        ("numbering-start-abc", {"start": "abc"}),
+        ("numbering-ilvl-12", {"ilvl": "12"}),
+    ],
+)
+def test_word_numbering_values_are_bounded(
+    tmp_path: Path, case_id: str, numbering: dict[str, str]
+) -> None:
+    path = _numbered_docx(tmp_path / "plan.docx", **numbering)
+    case = _hostile(case_id)
+    for lang, text in (("vi", case.vi), ("en", case.en)):
+        proc = _check_process("--lang", lang, "--format", "json", str(path), timeout=30)
+        assert proc.returncode == 2, proc.stderr
+        assert "Traceback" not in proc.stderr and "internal" not in proc.stderr
+        (line,) = proc.stderr.strip().splitlines()
+        assert text in line and "numbering.xml" in line and str(path) in line
+
+
+def test_ordinary_word_numbering_still_reads(tmp_path: Path) -> None:
+    from cchc.extract.docx import read_docx
+
+    text = read_docx(_numbered_docx(tmp_path / "plan.docx", start="3", fmt="upperRoman"))
+    assert "III. Tuyên truyền trên trạm truyền thanh" in text
+    assert "IV. Tổ chức hội nghị đối thoại" in text
+
+
+# --- 5. decompression bombs, bounded before inflating ---------------------------------------------
+
+
+def _bomb_docx(path: Path, members: dict[str, int]) -> Path:
+    """A real plan plus members of zeros that inflate to the given sizes (bytes)."""
+    import zipfile
+
+    from _extract_docs import write_docx
+
+    base = write_docx(path.with_name("base.docx"))
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename in members:
+                data = data + b" " * (members[item.filename] - len(data))
+            dst.writestr(item, data, compresslevel=9)
+        for name, size in members.items():
+            if name not in src.namelist():
+                dst.writestr(name, b"\0" * size, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _peak_mb(func: Callable[[], Any]) -> tuple[float, Any]:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        try:
+            value: Any = func()
+        except Exception as exc:  # the refusal is the value
+            value = exc
+        return tracemalloc.get_traced_memory()[1] / 2**20, value
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(
+    ("case_id", "members"),
+    [
+        ("zip-member-bomb", {"word/document.xml": 48 * 2**20}),
+        ("zip-member-bomb", {"word/media/image1.bin": 48 * 2**20}),
+        ("zip-total-bomb", {f"word/media/p{i}.bin": 6 * 2**20 for i in range(8)}),
+    ],
+)
+def test_a_docx_bomb_is_refused_before_it_is_inflated(
+    tmp_path: Path, case_id: str, members: dict[str, int]
+) -> None:
+    from cchc import limits
+    from cchc.extract.docx import read_docx
+    from cchc.loader import InputError
+
+    path = _bomb_docx(tmp_path / "bomb.docx", members)
+    assert path.stat().st_size < 2**20  # small on disk
+    with limits.use(limits.current().replace(zip_member_mb=8, zip_total_mb=16)):
+        peak, value = _peak_mb(lambda: read_docx(path))
+    assert isinstance(value, InputError), value
+    case = _hostile(case_id)
+    assert case.en in value.render("en") and case.vi in value.render("vi")
+    assert peak < 8, f"{peak:.1f} MB held while refusing"
+
+
+def _pdf_with_stream(path: Path, stream: bytes, pages: int = 1) -> Path:
+    """A hand-written PDF: `pages` pages sharing one Flate content stream."""
+    import zlib
+
+    data = zlib.compress(stream, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+        + b"] /Count %d >>" % pages,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> >> >>"
+    ] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+_PAGE_TEXT = b"BT /F1 11 Tf 72 760 Td (Ke hoach tuyen truyen cai cach hanh chinh nam 2024) Tj ET\n"
+
+
+def test_a_pdf_stream_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    from cchc import limits
+    from cchc.extract.pdf import read_pdf
+    from cchc.loader import InputError
+
+    path = _pdf_with_stream(tmp_path / "bomb.pdf", _PAGE_TEXT + b" " * (48 * 2**20))
+    assert path.stat().st_size < 2**20
+    with limits.use(limits.current().replace(pdf_stream_mb=8)):
+        peak, value = _peak_mb(lambda: read_pdf(path))
+    assert isinstance(value, InputError), value
+    case = _hostile("pdf-stream-bomb")
+    assert case.en in value.render("en") and case.vi in value.render("vi")
+    assert peak < 24, f"{peak:.1f} MB held while refusing"
+
+
+def test_a_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
+    path = _pdf_with_stream(tmp_path / "pages.pdf", _PAGE_TEXT * 3, pages=12)
+    ok = _check_process("--format", "json", "--limit", "pdf_pages=12", str(path))
+    assert ok.returncode in (0, 1), ok.stderr  # at the limit: read
+    case = _hostile("pdf-pages")
+    for lang, text in (("vi", case.vi), ("en", case.en)):
+        proc = _check_process("--lang", lang, "--limit", "pdf_pages=10", str(path))
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        (line,) = proc.stderr.strip().splitlines()
+        assert text in line and "pdf_pages" in line
+
+
+# --- 6. document size ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case_id", "limit", "text"),
+    [
+        ("paragraphs", "paragraphs=200", "\n".join(["Kế hoạch tuyên truyền."] * 201)),
+        ("characters", "characters=5000", "Kế hoạch tuyên truyền cải cách. " * 200),
+    ],
+)
+def test_document_size_is_bounded(tmp_path: Path, case_id: str, limit: str, text: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    case = _hostile(case_id)
+    for lang, expected in (("vi", case.vi), ("en", case.en)):
+        result = CliRunner().invoke(main, ["check", "--lang", lang, "--limit", limit, str(path)])
+        assert result.exit_code == 2, result.output
+        assert expected in result.stderr and limit.split("=")[0] in result.stderr
+    # Within the limit the same file is read.
+    name = limit.split("=")[0]
+    result = CliRunner().invoke(main, ["check", "--limit", f"{name}=100000", str(path)])
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_docx_paragraphs_are_bounded(tmp_path: Path) -> None:
+    from cchc import limits
+    from cchc.extract.docx import read_docx
+    from cchc.loader import InputError
+
+    from _extract_docs import write_docx
+
+    path = write_docx(tmp_path / "plan.docx")
+    with limits.use(limits.current().replace(paragraphs=10)), pytest.raises(InputError) as info:
+        read_docx(path)
+    assert "paragraphs" in info.value.render("en")
+
+
+# --- 7. control characters never reach the terminal ------------------------------------------------
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x1b[H\x1b[31m\x9b31m\x08\x07"
+
+
+def test_control_characters_are_stripped_from_terminal_output(tmp_path: Path) -> None:
+    data = json.loads(plan_text())
+    data["document"]["title"] = f"Kế hoạch {ESCAPES} tuyên truyền"
+    data["issuer"]["name"] = f"UBND {ESCAPES}xã"
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    bad = tmp_path / "x\x1b[2Jy.json"
+    bad.write_text("{", encoding="utf-8")
+    enum = tmp_path / "enum.json"
+    enum.write_text('{"activities": [{"form": "radio\\u001b[2J"}]}', encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in (plan, bad, enum):
+        (folder / p.name).write_bytes(p.read_bytes())
+
+    outputs = []
+    for args in (
+        ["check", str(plan), str(bad), str(enum)],
+        ["check", "--lang", "en", str(folder)],
+        ["batch", str(folder), "--out", str(tmp_path / "out")],
+        ["extract", "--explain", str(_escaped_text(tmp_path))],
+    ):
+        result = CliRunner().invoke(main, args)
+        assert "Traceback" not in result.output
+        outputs.append(result.stdout + result.stderr)
+    joined = "".join(outputs)
+    assert "Kế hoạch" in joined and "tuyên truyền" in joined  # the text itself is shown
+    controls = [c for c in set(joined) if unicodedata.category(c) == "Cc" and c not in "\n"]
+    assert not controls, [hex(ord(c)) for c in controls]
+
+
+def _escaped_text(tmp_path: Path) -> Path:
+    from _extract_docs import write_txt
+
+    path = write_txt(tmp_path / "plan.txt")
+    path.write_text(path.read_text("utf-8").replace("XÃ TÂN HÒA", "XÃ TÂN" + ESCAPES + "HÒA"))
+    return path
+
+
+def test_colour_codes_are_the_only_escapes_on_a_colour_terminal() -> None:
+    from cchc.termsafe import for_terminal
+
+    coloured = "\x1b[1m\x1b[32mĐạt\x1b[0m"
+    # A colour code stays whoever wrote it; nothing that moves, hides or retitles does.
+    assert for_terminal(coloured + ESCAPES, keep_colour=True) == coloured + "\x1b[31m"
+    assert for_terminal(coloured + "\x1b[8mẩn\x1b[0m", keep_colour=True) == coloured + "ẩn\x1b[0m"
+    assert for_terminal(coloured + ESCAPES) == "Đạt"
+
+
+# --- 8. every known bad input and environment failure is a sentence ------------------------------
+
+
+def test_a_100000_digit_integer_is_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "n.json"
+    path.write_text('{"activities": [{"form": "radio", "count": ' + "9" * 100_000 + "}]}")
+    case = _hostile("json-huge-int")
+    for lang, text in (("vi", case.vi), ("en", case.en)):
+        code, run, stderr = check_json(path, lang)
+        assert code == 2 and "internal" not in stderr and "lỗi nội bộ" not in stderr
+        (error,) = run["errors"]
+        assert text in error["error"] and "100000" in error["error"].replace(",", "")
+
+
+def _enospc(*args: Any, **kwargs: Any) -> Any:
+    import errno
+
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("where", ["journal", "page", "outputs"])
+def test_a_full_disk_during_a_batch_is_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    import cchc.batch.journal as journal
+    import cchc.batch.outputs as outputs
+    import cchc.batch.worker as worker
+
+    from plandirs import write_plan_folder
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 2)
+    if where == "journal":
+        monkeypatch.setattr(journal, "_write_all", _enospc)
+    elif where == "page":
+        monkeypatch.setattr(worker, "atomic_write", _enospc)
+    else:
+        monkeypatch.setattr(outputs, "atomic_open", _enospc)
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "nội bộ" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert _hostile("enospc").vi in line and str(tmp_path / "out") in line
+
+
+def test_a_full_disk_or_failing_spreadsheet_writer_in_check_is_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl.workbook.workbook
+
+    out = tmp_path / "report.html"
+    monkeypatch.setattr(Path, "write_bytes", _enospc)
+    result = CliRunner().invoke(main, ["check", "--format", "html", "-o", str(out), str(SEED)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert "No space left" in line and str(out) in line
+    monkeypatch.undo()
+
+    def broken_save(*args: Any, **kwargs: Any) -> None:
+        raise openpyxl.utils.exceptions.IllegalCharacterError("\x01 cannot be used")
+
+    monkeypatch.setattr(openpyxl.workbook.workbook.Workbook, "save", broken_save)
+    xlsx = tmp_path / "report.xlsx"
+    case = _hostile("xlsx-fault")
+    for lang, text in (("vi", case.vi), ("en", case.en)):
+        result = CliRunner().invoke(
+            main, ["check", "--lang", lang, "--format", "xlsx", "-o", str(xlsx), str(SEED)]
+        )
+        assert result.exit_code == 2, result.output
+        assert "nội bộ" not in result.stderr and "internal" not in result.stderr
+        (line,) = result.stderr.strip().splitlines()
+        assert text in line and str(xlsx) in line
+
+
+def test_control_characters_do_not_break_the_spreadsheets(tmp_path: Path) -> None:
+    data = json.loads(plan_text())
+    data["document"]["title"] = "Kế hoạch\x01\x02\x1b tuyên truyền"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    xlsx = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(main, ["check", "--format", "xlsx", "-o", str(xlsx), str(path)])
+    assert result.exit_code in (0, 1), result.output
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.json").write_bytes(path.read_bytes())
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_an_unwritable_pages_folder_is_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import cchc.batch.worker as worker
+
+    from plandirs import write_plan_folder
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 2)
+    out = tmp_path / "out"
+    (out / "plans").mkdir(parents=True)
+    real = worker.atomic_write
+
+    def refuse(path: Path, *args: Any, **kwargs: Any) -> None:
+        # As root the mode bits would not stop the write: refuse as the kernel would.
+        if Path(path).parent == out / "plans":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        real(path, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "atomic_write", refuse)
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "nội bộ" not in result.output and "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert _hostile("pages-unwritable").vi in line and "plans" in line
+
+
+# --- 9. encrypted PDFs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["password", "certificate"])
+def test_an_encrypted_pdf_is_reported_as_encrypted(tmp_path: Path, how: str) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 10, "Ke hoach tuyen truyen cai cach hanh chinh nam 2024")
+    pdf.set_encryption(owner_password="chu", user_password="khach")
+    data = bytes(pdf.output())
+    if how == "certificate":
+        # Encrypted for a recipient's certificate (public-key security), which no password opens.
+        data = re.sub(rb"/Filter\s*/Standard", b"/Filter /Adobe.PubSec", data)
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(data)
+    case = _hostile("pdf-encrypted")
+    for lang, text in (("vi", case.vi), ("en", case.en)):
+        code, run, stderr = check_json(path, lang)
+        assert code == 2
+        (error,) = run["errors"]
+        assert text in error["error"], error
+
+
+# --- 10. --jobs is capped ----------------------------------------------------------------------------
+
+
+def test_jobs_are_capped_at_the_files_and_the_cores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cchc.batch.pool as pool
+    import cchc.batch.run as run
+
+    from plandirs import write_plan_folder
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 1)  # 1 plan, the hostile one and the seeds
+    files = len(list(folder.rglob("*.json")))
+    started: list[int] = []
+    real = pool.run_files
+
+    def spy(keys: Any, config: Any, jobs: int) -> Any:
+        started.append(jobs)
+        return real(keys, config, jobs)
+
+    monkeypatch.setattr(run, "run_files", spy)
+    result = _batch_run(folder, tmp_path / "out", jobs=40)
+    cores = len(os.sched_getaffinity(0))
+    assert started == [min(files, cores)] and result.jobs == min(files, cores)
+    started.clear()
+    result = _batch_run(folder, tmp_path / "out", jobs=40, resume=True)
+    assert started == [] or started == [0]  # nothing left to check: no process started
+
+
+# --- a wall-clock limit per file in a batch -----------------------------------------------------------
+
+HANGING = "hang.json"
+
+
+class _HangingChecker:
+    """Checks every file normally but never finishes `hang.json`."""
+
+    def __init__(self, options: Any) -> None:
+        from cchc.checker import Checker
+
+        self.inner = Checker(options)
+
+    def check_path(self, path: Path) -> Any:
+        if Path(path).name == HANGING:
+            while True:
+                pass
+        return self.inner.check_path(path)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_never_finishes_gets_an_error_row_and_the_batch_goes_on(
+    tmp_path: Path, jobs: int
+) -> None:
+    from cchc import limits
+
+    from plandirs import write_plan_folder
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 2)
+    (folder / HANGING).write_text(plan_text(), encoding="utf-8")
+    out = tmp_path / "out"
+    with limits.use(limits.current().replace(seconds=2)):
+        result = _batch_run(folder, out, jobs=jobs, checker_factory=_HangingChecker)
+    run = _results(out)
+    (error,) = run["errors"]
+    assert error["file"] == HANGING and _hostile("file-timeout").vi in error["error"]
+    assert "seconds" in error["error"]
+    assert len(run["plans"]) == len(list(folder.rglob("*.json"))) - 1
+    assert result.exit_code == 2
+
+
+# --- every limit is configurable, with a clear refusal ---------------------------------------------
+
+
+def test_limits_are_configurable_and_a_bad_limit_is_a_sentence(tmp_path: Path) -> None:
+    from cchc import limits
+
+    names = set(limits.current().as_dict())
+    assert names >= {
+        "file_mb",
+        "zip_member_mb",
+        "zip_total_mb",
+        "pdf_stream_mb",
+        "pdf_pages",
+        "paragraphs",
+        "characters",
+        "numbering_value",
+        "seconds",
+    }
+    case = _hostile("bad-limit")
+    for bad in ("bogus=3", "paragraphs=abc", "paragraphs=-1", "paragraphs"):
+        for command in (["check", str(SEED)], ["batch", str(tmp_path), "--out", "o"]):
+            result = CliRunner().invoke(main, [command[0], "--limit", bad, *command[1:]])
+            assert result.exit_code == 2, (bad, result.output)
+            assert case.vi in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["check", "--limit", "file_mb=1", str(SEED)])
+    assert result.exit_code in (0, 1)

@@ -18,12 +18,14 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from cchc import limits
 from cchc.messages import MESSAGES, Lang, t
 from cchc.model import SCHEMA_VERSION, Plan
 
 M = TypeVar("M", bound=BaseModel)
 
-MAX_BYTES = 10 * 1024 * 1024  # a real plan is 10–100 kB; anything this big is a mistake
+MAX_BYTES = limits.Limits().mb("file_mb")  # the default; `--limit file_mb=N` changes it
+MAX_DIGITS = 100  # digits of a JSON integer; a count is at most 6, Python refuses 4,300
 MAX_SHOWN_ERRORS = 5
 PLAN_SUFFIXES = (".json",)
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -46,12 +48,15 @@ class Problem:
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     path: str | None = None
+    limit: str | None = None  # the `--limit` name that would let the file through
 
     def render(self, lang: Lang = "vi") -> str:
         params = {
             k: v.render(lang) if isinstance(v, Localised) else v for k, v in self.params.items()
         }
         text = t(self.key, lang, **params)
+        if self.limit:
+            text += t("limit_hint", lang, name=self.limit)
         return f"{self.path}: {text}" if self.path else text
 
 
@@ -70,6 +75,15 @@ class InputError(Exception):
         # `file` and `key` are positional-only so that a message parameter may be called
         # `key` or `file` (json_duplicate_key has {key}).
         return cls(file, [Problem(key, params, path)])
+
+    @classmethod
+    def over_limit(
+        cls, file: str | os.PathLike[str], key: str, name: str, /, **params: Any
+    ) -> InputError:
+        """A file past one of `cchc.limits`: the message says which `--limit` raises it."""
+        return cls(
+            file, [Problem(key, {"limit": getattr(limits.current(), name), **params}, None, name)]
+        )
 
     @property
     def field(self) -> str | None:
@@ -91,8 +105,8 @@ class InputError(Exception):
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """Read a regular file, refusing directories, pipes, devices and oversized files."""
-    # Looked up at call time, not bound as a default, so that MAX_BYTES can be changed.
-    limit = MAX_BYTES if limit is None else limit
+    # Looked up at call time, not bound as a default, so that `--limit file_mb` applies.
+    limit = limits.current().mb("file_mb") if limit is None else limit
     try:
         st = path.stat()  # follows links; a loop raises ELOOP
     except FileNotFoundError:
@@ -167,6 +181,19 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _constant(value: str) -> Any:
     raise _BadConstant(value)
+
+
+class _LongNumber(ValueError):
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _int(digits: str) -> int:
+    # Python refuses to convert more than 4,300 digits (a ValueError the parser lets through),
+    # and converting fewer still costs quadratic time: far fewer are allowed.
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -251,7 +278,16 @@ def parse_json(text: str, file: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         # The stdlib parser is used because only its hooks can see duplicate keys and NaN;
         # orjson silently keeps the last duplicate.
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int)
+    except _LongNumber as exc:
+        digits = len(exc.digits.lstrip("-"))
+        raise InputError.one(
+            file,
+            "json_number_too_long",
+            line=_line_of(text, exc.digits),
+            digits=digits,
+            max=MAX_DIGITS,
+        ) from None
     except _DuplicateKey as exc:
         raise InputError.one(file, "json_duplicate_key", _locate(text), key=exc.key) from None
     except _BadConstant as exc:
@@ -383,6 +419,24 @@ def validate(data: dict[str, Any], file: str | os.PathLike[str], model: type[M] 
         raise InputError(file, [_problem(e, model) for e in exc.errors()]) from None
     except RecursionError:
         raise InputError.one(file, "json_too_deep") from None
+
+
+# --- inputs of a folder ----------------------------------------------------------------------
+
+
+def ensure_inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> None:
+    """Refuse a file of the folder `root` that is, once links are resolved, outside it.
+
+    A plan folder is what the user hands over; a link in it to /etc/passwd or to another
+    unit's files must not have its content read, scored and copied into the reports.
+    """
+    try:
+        real = Path(path).resolve(strict=False)
+        base = Path(root).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return  # a loop or an unreadable folder: reading the file reports it
+    if real != base and base not in real.parents:
+        raise InputError.one(path, "file_outside_folder")
 
 
 # --- entry point -------------------------------------------------------------------------------

@@ -25,6 +25,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file too large ({size} MB, limit {limit} MB)",
     ),
     "file_empty": ("tệp rỗng", "the file is empty"),
+    # --- limits and hostile inputs (cchc.limits) ---------------------------------------------
+    "limit_hint": (" (đổi bằng --limit {name}=…)", " (change it with --limit {name}=…)"),
+    "limit_zip_member": (
+        "phần {member} của tệp Word khi giải nén vượt quá {limit} MB",
+        "the Word file's part {member} inflates to more than {limit} MB",
+    ),
+    "limit_zip_total": (
+        "tệp Word khi giải nén vượt quá {limit} MB",
+        "the Word file inflates to more than {limit} MB in all",
+    ),
+    "limit_pdf_stream": (
+        "một luồng dữ liệu của tệp PDF khi giải nén vượt quá {limit} MB",
+        "a stream of the PDF file inflates to more than {limit} MB",
+    ),
+    "limit_pdf_pages": (
+        "tệp PDF có {value} trang, vượt giới hạn số trang ({limit})",
+        "the PDF file has {value} pages, more than the limit of {limit} pages",
+    ),
+    "limit_paragraphs": (
+        "văn bản có hơn {limit} đoạn, vượt giới hạn số đoạn",
+        "the text has more than {limit} paragraphs, the limit",
+    ),
+    "limit_characters": (
+        "văn bản có {value} ký tự, vượt giới hạn số ký tự ({limit})",
+        "the text has {value} characters, more than the limit of {limit} characters",
+    ),
+    "limit_seconds": (
+        "quá thời gian cho phép: kiểm tra tệp này mất hơn {limit} giây",
+        "took longer than the limit of {limit} seconds to check",
+    ),
+    "limit_bad_option": (
+        "tùy chọn --limit {option} không hợp lệ; dùng TÊN=SỐ (số nguyên dương), TÊN là một trong: {names}",
+        "invalid --limit {option}; use NAME=NUMBER (a positive whole number), NAME one of: {names}",
+    ),
+    "x_docx_numbering": (
+        'numbering.xml: {attr}="{value}" không hợp lệ (cần số nguyên từ 0 đến {max})',
+        'numbering.xml: {attr}="{value}" is invalid (a whole number from 0 to {max} is expected)',
+    ),
+    "file_outside_folder": (
+        "liên kết dẫn ra ngoài thư mục đầu vào; tệp không được đọc",
+        "a link that leads outside the input folder; the file is not read",
+    ),
+    "json_number_too_long": (
+        "số ở dòng {line} có {digits} chữ số, quá dài (tối đa {max})",
+        "the number at line {line} has {digits} digits, too long (at most {max})",
+    ),
+    "write_failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
     "file_blank": (
         "tệp chỉ có khoảng trắng, không có nội dung",
         "the file holds only white space",
@@ -399,8 +446,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the PDF file is damaged and cannot be read ({reason})",
     ),
     "x_pdf_encrypted": (
-        "tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi kiểm tra lại",
-        "the PDF file is password-protected; remove the password and try again",
+        "tệp PDF được mã hóa (bằng mật khẩu hoặc chứng thư); hãy gỡ mật khẩu, mã hóa rồi kiểm tra lại",
+        "the PDF file is encrypted (with a password or a certificate); remove the password or encryption and try again",
     ),
     "x_pdf_scanned": (
         "tệp PDF là bản quét ({pages} trang, {images} ảnh) không có lớp chữ: không đọc được nội dung;"
@@ -979,6 +1026,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_out_unwritable": (
         "không ghi được vào thư mục kết quả {out}: {reason}",
         "cannot write to the output folder {out}: {reason}",
+    ),
+    "batch_out_locked": (
+        "thư mục kết quả {out} đang được một lần chạy khác dùng; hãy chờ nó xong hoặc chọn thư mục khác",
+        "the output folder {out} is in use: another run is using it; wait for it to end or choose another folder",
+    ),
+    "batch_write_failed": (
+        "không ghi được {path} trong thư mục kết quả {out}: {reason}",
+        "cannot write {path} in the output folder {out}: {reason}",
+    ),
+    "batch_summary_rechecked": (
+        "{n} tệp đã thay đổi (hoặc luật đã đổi) từ lần chạy trước nên được kiểm tra lại.",
+        "{n} files changed since the previous run (or the rules did) and were checked again.",
     ),
     "batch_journal_mismatch": (
         "không tiếp tục được: lần chạy trước trong {out} dùng tùy chọn khác ({what});"

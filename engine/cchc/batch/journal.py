@@ -6,9 +6,11 @@ Each record is written with one `write` as soon as its file is done, so a killed
 (SIGKILL, Ctrl-C) loses nothing that was written: the kernel holds it. `fsync`, which only
 matters if the machine itself goes down, costs ~4 ms here, more than checking a plan; so it is
 grouped: at most `sync_interval` seconds of records can be lost in a power cut, and those
-files are simply checked again on resume. The first line records the options of the run; `--resume` refuses a journal written with
-other options. A line cut short by a kill (SIGKILL, power loss) is dropped on resume, and its
-file is checked again.
+files are simply checked again on resume. The first line records the options of the run;
+`--resume` refuses a journal written with other options. Each record also names what it was
+computed from (the file's content and the rules, `cchc.batch.signature`): a record whose file
+or rules changed since is not reused. A line cut short by a kill (SIGKILL, power loss) is
+dropped on resume, and its file is checked again.
 """
 
 from __future__ import annotations
@@ -38,13 +40,35 @@ class JournalLocked(Exception):
     """Another run is writing to the same output folder."""
 
 
+def lock_folder(folder: Path) -> int:
+    """Take the output folder for this run (released when the returned fd is closed).
+
+    Taken before anything in the folder is touched: a second run is refused while the first
+    one's temporary files and journal are still in use.
+    """
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise JournalLocked(str(folder)) from None
+    return fd
+
+
 class Journal:
     sync_interval = 0.5  # seconds between fsyncs of the journal; 0: after every record
 
-    def __init__(self, path: Path, fd: int, index: dict[str, int]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        fd: int,
+        index: dict[str, int],
+        sources: dict[str, tuple[Any, Any]] | None = None,
+    ) -> None:
         self.path = path
         self._fd = fd
         self._index = index  # file key → byte offset of its line
+        self._sources = sources or {}  # file key → (file signature, rules key) of its record
         self._reader: Any = None
         self._synced = time.monotonic()
         self._dirty = False
@@ -68,14 +92,14 @@ class Journal:
             return cls.start(path, fingerprint)
         fd = cls._open_locked(path)
         try:
-            index, good_end = _scan(path, fingerprint)
+            index, sources, good_end = _scan(path, fingerprint)
         except BaseException:
             os.close(fd)
             raise
         if good_end < os.fstat(fd).st_size:
             os.ftruncate(fd, good_end)  # drop a line cut short by a kill
             os.fsync(fd)
-        return cls(path, fd, index)
+        return cls(path, fd, index, sources)
 
     @staticmethod
     def _open_locked(path: Path) -> int:
@@ -94,6 +118,7 @@ class Journal:
         offset = os.lseek(self._fd, 0, os.SEEK_END)
         _write_all(self._fd, line + b"\n")
         self._index[key] = offset
+        self._sources.pop(key, None)  # a record of this run: not compared again
         self._dirty = True
         if time.monotonic() - self._synced >= self.sync_interval:
             self.sync()
@@ -108,6 +133,14 @@ class Journal:
 
     def __contains__(self, key: str) -> bool:
         return key in self._index
+
+    def current(self, key: str, source: Any, rules: Any) -> bool:
+        """Whether the record of `key` was computed from this file content and these rules
+        (a record without a file signature, e.g. an unreadable file's, never is)."""
+        if key not in self._index:
+            return False
+        old_source, old_rules = self._sources.get(key, (None, None))
+        return old_source is not None and old_source == source and old_rules == rules
 
     def __len__(self) -> int:
         return len(self._index)
@@ -137,9 +170,12 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _scan(path: Path, fingerprint: dict[str, Any]) -> tuple[dict[str, int], int]:
+def _scan(
+    path: Path, fingerprint: dict[str, Any]
+) -> tuple[dict[str, int], dict[str, tuple[Any, Any]], int]:
     """Index the complete lines of a journal; check that its options match."""
     index: dict[str, int] = {}
+    sources: dict[str, tuple[Any, Any]] = {}
     with path.open("rb") as fh:
         header = fh.readline()
         try:
@@ -159,9 +195,11 @@ def _scan(path: Path, fingerprint: dict[str, Any]) -> tuple[dict[str, int], int]
             if not line.endswith(b"\n"):
                 break  # end of file, or a line cut short
             try:
-                key = orjson.loads(line)["key"]
+                record = orjson.loads(line)
+                key = record["key"]
             except (orjson.JSONDecodeError, KeyError, TypeError):
                 break  # a torn write: everything from here is redone
             index[key] = offset
+            sources[key] = (record.get("source"), record.get("rules"))
             good_end = fh.tell()
-    return index, good_end
+    return index, sources, good_end

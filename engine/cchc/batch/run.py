@@ -17,12 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from cchc import __version__
+from cchc import __version__, limits
 from cchc.batch.atomic import remove_leftovers
-from cchc.batch.journal import JOURNAL_NAME, Journal, JournalLocked, JournalMismatch
+from cchc.batch.journal import JOURNAL_NAME, Journal, JournalLocked, JournalMismatch, lock_folder
 from cchc.batch.outputs import Stats, write_outputs
 from cchc.batch.pool import run_files
 from cchc.batch.progress import Progress
+from cchc.batch.signature import file_signature
 from cchc.batch.walk import relative_key, walk
 from cchc.batch.worker import PAGES_DIR, CheckerFactory, WorkerConfig, error_outcome
 from cchc.messages import Lang, t
@@ -70,6 +71,7 @@ class BatchConfig:
 class BatchResult:
     stats: Stats
     resumed: int  # files whose results came from the journal of an earlier run
+    rechecked: int  # files with a record of an earlier run that no longer matched (edited)
     ignored: int  # other files in the folder
     seconds: float
     jobs: int
@@ -91,38 +93,71 @@ def _digest_files(paths: list[Path]) -> str:
 
 
 def fingerprint(config: BatchConfig) -> dict[str, Any]:
-    """What must be equal for results of two runs to be mixed in one set of outputs."""
+    """What must be equal for results of two runs to be mixed in one set of outputs: a
+    resume with other options is refused. (What the rules are is `rules_key`: records made
+    under other rules are checked again, not refused.)"""
     opts: dict[str, Any] = {}
     if dataclasses.is_dataclass(config.options) and not isinstance(config.options, type):
         opts = {k: str(v) for k, v in sorted(dataclasses.asdict(config.options).items())}
-    waivers = getattr(config.options, "waivers", None)
-    packs = [data_dir("rules"), *config.rules_dirs]
-    pack_files = [f for d in packs if Path(d).is_dir() for f in Path(d).glob("*.yaml")]
     return {
-        "version": __version__,
         "folder": str(config.root.resolve()),
         "lang": config.lang,
         "options": opts,
-        "packs": _digest_files(pack_files),
-        "waivers": _digest_files([Path(waivers)]) if waivers and Path(waivers).is_file() else None,
         "timestamp": config.timestamp,
     }
 
 
-def _prepare(config: BatchConfig) -> None:
+def rules_key(config: BatchConfig) -> str:
+    """The program version, the rule packs' and the waiver file's content, as one digest:
+    a journal record made under another one is not reused."""
+    waivers = getattr(config.options, "waivers", None)
+    packs = [data_dir("rules"), *config.rules_dirs]
+    pack_files = [f for d in packs if Path(d).is_dir() for f in Path(d).glob("*.yaml")]
+    parts = [
+        __version__,
+        _digest_files(pack_files),
+        _digest_files([Path(waivers)]) if waivers and Path(waivers).is_file() else "",
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _prepare(config: BatchConfig) -> int:
+    """Check the folders and take the output folder; returns the lock (a file descriptor).
+
+    The lock comes before any cleanup: a second run must not delete the first one's
+    temporary files.
+    """
     root, out = config.root, config.outdir
     if not root.is_dir():
         raise BatchError("batch_not_dir", dir=str(root))
     if out.resolve() == root.resolve():
         raise BatchError("batch_out_is_input", dir=str(root))
     try:
-        (out / PAGES_DIR).mkdir(parents=True, exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
+        lock = lock_folder(out)
+    except JournalLocked:
+        raise BatchError("batch_out_locked", out=str(out)) from None
     except OSError as exc:
         raise BatchError("batch_out_unwritable", out=str(out), reason=exc.strerror) from None
-    if not os.access(out, os.W_OK):
-        raise BatchError("batch_out_unwritable", out=str(out), reason="permission denied")
-    remove_leftovers(out)
-    remove_leftovers(out / PAGES_DIR)
+    try:
+        try:
+            (out / PAGES_DIR).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise BatchError("batch_out_unwritable", out=str(out), reason=exc.strerror) from None
+        if not os.access(out, os.W_OK):
+            raise BatchError("batch_out_unwritable", out=str(out), reason="permission denied")
+        remove_leftovers(out)
+        remove_leftovers(out / PAGES_DIR)
+    except BaseException:
+        os.close(lock)
+        raise
+    return lock
 
 
 def run_batch(config: BatchConfig) -> BatchResult:
@@ -132,7 +167,16 @@ def run_batch(config: BatchConfig) -> BatchResult:
     journal then holds every finished file: `resume=True` continues).
     """
     started = time.monotonic()
-    _prepare(config)
+    lock = _prepare(config)
+    try:
+        return _run_locked(config, started)
+    except OSError as exc:  # e.g. the journal's last fsync on a full disk
+        raise _write_error(exc, config) from None
+    finally:
+        os.close(lock)
+
+
+def _run_locked(config: BatchConfig, started: float) -> BatchResult:
     found = walk(config.root, exclude=[config.outdir])
     unreadable = dict(found.unreadable)
     keys = sorted([relative_key(config.root, p) for p in found.files] + list(unreadable))
@@ -141,26 +185,34 @@ def run_batch(config: BatchConfig) -> BatchResult:
 
     journal_path = config.outdir / JOURNAL_NAME
     fp = fingerprint(config)
+    rules = rules_key(config)
     try:
         journal = (Journal.resume if config.resume else Journal.start)(journal_path, fp)
     except JournalMismatch as exc:
         raise BatchError("batch_journal_mismatch", out=str(config.outdir), what=exc.what) from None
     except JournalLocked:
-        raise BatchError(
-            "batch_out_unwritable", out=str(config.outdir), reason="another run is using it"
-        ) from None
+        raise BatchError("batch_out_locked", out=str(config.outdir)) from None
+    except OSError as exc:
+        raise _write_error(exc, config) from None
 
     generated = datetime.now().astimezone() if config.timestamp else None
     try:
-        resumed = sum(1 for k in keys if k in journal)
+        # A record is reused only if its file and the rules are what they were.
+        reused = {
+            k
+            for k in keys
+            if k in journal
+            and journal.current(k, file_signature(config.root / k, config.root), rules)
+        }
+        rechecked = sum(1 for k in keys if k in journal and k not in reused)
         for key, reason in found.unreadable:
-            if key not in journal:
-                message = t("batch_folder_unreadable", config.lang, reason=reason)
-                journal.append(key, error_outcome(key, InputFailure(file=key, error=message)).line)
-        todo = [k for k in keys if k not in journal]
+            message = t("batch_folder_unreadable", config.lang, reason=reason)
+            journal.append(key, error_outcome(key, InputFailure(file=key, error=message)).line)
+        todo = [k for k in keys if k not in reused and k not in unreadable]
+        jobs = max(1, min(config.jobs, len(todo), _cores()))
         progress = Progress(len(keys), config.lang, enabled=config.progress)
         for key in keys:
-            if key in journal:
+            if key in reused or key in unreadable:
                 progress.add(journal.read(key)["kind"], draw=False)
         worker_config = WorkerConfig(
             root=str(config.root),
@@ -169,12 +221,15 @@ def run_batch(config: BatchConfig) -> BatchResult:
             options=config.options,
             checker_factory=config.checker_factory,
             generated=generated.strftime("%Y-%m-%d %H:%M") if generated else None,
+            limits=limits.current(),
+            rules=rules,
         )
         try:
             try:
-                for outcome in run_files(todo, worker_config, config.jobs):
-                    journal.append(outcome.key, outcome.line)
-                    progress.add(outcome.kind)
+                if todo:
+                    for outcome in run_files(todo, worker_config, jobs):
+                        journal.append(outcome.key, outcome.line)
+                        progress.add(outcome.kind)
             finally:
                 progress.close()
                 journal.sync()
@@ -190,9 +245,21 @@ def run_batch(config: BatchConfig) -> BatchResult:
             )
         except KeyboardInterrupt:
             raise BatchInterrupted(progress.done, len(keys)) from None
+        except OSError as exc:  # a full disk, an unwritable folder: one sentence
+            raise _write_error(exc, config) from None
     finally:
         journal.close()
-    return BatchResult(stats, resumed, found.ignored, time.monotonic() - started, config.jobs)
+    seconds = time.monotonic() - started
+    return BatchResult(stats, len(reused), rechecked, found.ignored, seconds, jobs)
+
+
+def _write_error(exc: OSError, config: BatchConfig) -> BatchError:
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return BatchError(
+            "batch_write_failed", path=str(exc.filename), out=str(config.outdir), reason=reason
+        )
+    return BatchError("batch_out_unwritable", out=str(config.outdir), reason=reason)
 
 
 def summary_paragraph(result: BatchResult, config: BatchConfig) -> str:
@@ -213,6 +280,8 @@ def summary_paragraph(result: BatchResult, config: BatchConfig) -> str:
     ]
     if result.resumed:
         parts.append(t("batch_summary_resumed", lang, n=result.resumed))
+    if result.rechecked:
+        parts.append(t("batch_summary_rechecked", lang, n=result.rechecked))
     if s.mean is not None:
         parts.append(t("batch_summary_mean", lang, mean=f"{s.mean:.1f}"))
     top = s.top_gaps(1)

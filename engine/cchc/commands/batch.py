@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from cchc.commands.check import build_checker, engine_options, province_option
-from cchc.commands.common import db_option, fail, lang_option
+from cchc.commands.common import apply_limits, db_option, fail, lang_option, limit_option
 from cchc.messages import t
 
 
@@ -50,6 +50,7 @@ from cchc.messages import t
     help="Ghi thời điểm tạo vào báo cáo / print the generation time in the outputs.",
 )
 @db_option
+@limit_option
 @lang_option
 def batch_cmd(
     folder: Path,
@@ -64,6 +65,7 @@ def batch_cmd(
     as_of: dt.datetime | None,
     waivers: Path | None,
     province: str | None,
+    limit_options: tuple[str, ...],
     lang: str,
     db: str | None = None,
 ) -> None:
@@ -73,6 +75,7 @@ def batch_cmd(
     results.json, index.html, plans/*.html. Mã thoát / exit code: 0 không có thiếu sót /
     no gaps, 1 có thiếu sót / gaps, 2 có tệp không đọc được / unreadable files.
     """
+    apply_limits(limit_options, lang)
     from cchc.batch.run import (
         BatchConfig,
         BatchError,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,8 +18,10 @@ from cchc.commands.common import (
     EXIT_INPUT,
     EXIT_OK,
     db_option,
+    apply_limits,
     fail,
     lang_option,
+    limit_option,
     report_input_error,
 )
 from cchc.result import SEVERITY_ORDER, PlanReport, Status
@@ -155,6 +158,7 @@ def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, prov
 )
 @engine_options
 @province_option
+@limit_option
 @lang_option
 def check_cmd(
     plans: tuple[str, ...],
@@ -169,22 +173,23 @@ def check_cmd(
     as_of: dt.datetime | None,
     waivers: Path | None,
     province: str | None,
+    limit_options: tuple[str, ...],
     lang: str,
     db: str | None = None,
     baseline: Path | None = None,
     baseline_db: bool = False,
 ) -> None:
     """Kiểm tra kế hoạch / check plans (PLAN.json, .txt, .docx, .pdf, or a folder of them)."""
-    from cchc.checker import run_check
+    apply_limits(limit_options, lang)
     from cchc.messages import t
     from cchc.render import BINARY_FORMATS, render
 
     if fmt in BINARY_FORMATS and output is None:
         fail(t("binary_needs_output", lang, fmt=fmt), lang)
     checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, province)
-    paths = expand_paths(plans)
+    paths, roots = expand_paths(plans)
     recorder = _recorder(checker, paths, db, baseline, baseline_db, lang)
-    outcome = run_check(paths, checker, on_plan=recorder)
+    outcome = _run_inside_folders(paths, roots, checker, recorder)
     for exc in outcome.input_errors:
         report_input_error(exc, lang)
     # On the terminal, stderr already said why each file is unreadable: the view does not
@@ -195,9 +200,19 @@ def check_cmd(
         if fmt == "text"
         else {}
     )
-    data = render(outcome.run, fmt, lang, **options)
+    try:
+        data = render(outcome.run, fmt, lang, **options)
+    except Exception as exc:
+        if fmt != "xlsx":
+            raise
+        # openpyxl refuses some content (and can fail on its own): say so, naming the file.
+        reason = f"{type(exc).__name__}: {exc}"
+        fail(t("write_failed", lang, path=str(output), reason=reason), lang)
     if output is not None:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as exc:  # a full disk, a read-only folder
+            fail(t("write_failed", lang, path=str(output), reason=exc.strerror or exc), lang)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -233,20 +248,56 @@ def _recorder(  # type: ignore[no-untyped-def]
         sys.exit(EXIT_INPUT)
 
 
-def expand_paths(plans: tuple[str, ...]) -> list[str]:
+def expand_paths(plans: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
     """Plan files as given; a folder stands for every plan file below it, as `cchc batch`
-    walks it (a folder named `x.json` is a file argument: it gets its error row)."""
+    walks it (a folder named `x.json` is a file argument: it gets its error row). Also
+    returns, for each file found in a folder, that folder."""
     from cchc.batch import iter_plan_files
     from cchc.loader import PLAN_SUFFIXES
 
     out: list[str] = []
+    roots: dict[str, str] = {}
     for p in plans:
         path = Path(p)
         if path.is_dir() and path.suffix.lower() not in PLAN_SUFFIXES:
-            out.extend(str(f) for f in iter_plan_files(path))
+            for f in iter_plan_files(path):
+                out.append(str(f))
+                roots[str(f)] = p
         else:
             out.append(p)
-    return out
+    return out, roots
+
+
+def _run_inside_folders(
+    paths: list[str], roots: dict[str, str], checker: Any, recorder: Any
+) -> Any:
+    """`run_check`, with a file found in a folder but reached by a link out of it refused
+    (an error in its place among the others), never read."""
+    from cchc.checker import run_check
+    from cchc.loader import InputError, ensure_inside
+    from cchc.result import InputFailure
+
+    refused: list[InputError] = []
+    inside: list[str] = []
+    for path in paths:
+        try:
+            if path in roots:
+                ensure_inside(path, roots[path])
+            inside.append(path)
+        except InputError as exc:
+            refused.append(exc)
+    outcome = run_check(inside, checker, on_plan=recorder)
+    if refused:
+        lang = checker.options.lang
+        order = {p: i for i, p in enumerate(paths)}
+        outcome.input_errors = sorted(
+            outcome.input_errors + refused, key=lambda e: order.get(e.file, 0)
+        )
+        outcome.run.errors.extend(
+            InputFailure(file=e.file, error=" ".join(e.lines(lang)), field=e.field) for e in refused
+        )
+        outcome.run.errors.sort(key=lambda e: order.get(e.file, 0))
+    return outcome
 
 
 __all__ = [

@@ -42,6 +42,32 @@ outdir_option = click.option(
 )
 
 
+limit_option = click.option(
+    "--limit",
+    "limit_options",
+    multiple=True,
+    metavar="NAME=N",
+    help="Đổi một giới hạn an toàn / change a safety limit (file_mb, zip_member_mb, "
+    "zip_total_mb, pdf_stream_mb, pdf_pages, paragraphs, characters, numbering_value, seconds).",
+)
+
+
+def apply_limits(options: tuple[str, ...], lang: str) -> None:
+    """Make the `--limit` options the limits of this process; a bad one exits with code 2."""
+    from cchc import limits
+
+    try:
+        chosen = limits.parse(options, limits.Limits())
+    except limits.LimitError as exc:
+        fail(t("limit_bad_option", lang, option=exc.text, names=", ".join(limits.names())), lang)
+        return
+    previous = limits.current()
+    limits.set_current(chosen)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # in-process callers (tests) get the limits back after the command
+        ctx.call_on_close(lambda: limits.set_current(previous))
+
+
 def report_input_error(exc: InputError, lang: str) -> None:
     """Print an input error as sentences on stderr (never a traceback)."""
     prefix = t("error_prefix", lang)

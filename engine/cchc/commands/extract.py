@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 import orjson
 
-from cchc.commands.common import EXIT_INPUT, EXIT_OK, fail, lang_option, report_input_error
+from cchc.commands.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    apply_limits,
+    fail,
+    lang_option,
+    limit_option,
+    report_input_error,
+)
 from cchc.loader import InputError
 from cchc.messages import t
 
@@ -26,9 +34,13 @@ from cchc.messages import t
     is_flag=True,
     help="Hiện từng trường với câu làm căn cứ / show each field with its evidence.",
 )
+@limit_option
 @lang_option
-def extract_cmd(file: str, output: str | None, explain: bool, lang: str) -> None:
+def extract_cmd(
+    file: str, output: str | None, explain: bool, limit_options: tuple[str, ...], lang: str
+) -> None:
     """Trích xuất plan.json từ văn bản kế hoạch / extract plan.json from a plan (.txt, .docx, .pdf)."""
+    apply_limits(limit_options, lang)
     from cchc.extract import extract_file
     from cchc.extract.explain import explain_text
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from cchc.loader import DOCUMENT_SUFFIXES, PLAN_SUFFIXES, InputError, load_plan
+from cchc.loader import DOCUMENT_SUFFIXES, PLAN_SUFFIXES, InputError, ensure_inside, load_plan
 from cchc.messages import Lang
 from cchc.model import Plan
 from cchc.parindex.result import InputFailure
@@ -45,6 +45,7 @@ def _load_all(
     errors: list[InputFailure] = []
     for path in _files(Path(folder), suffixes):
         try:
+            ensure_inside(path, folder)  # a link out of the folder is refused, not read
             loaded.append((load(path), str(path)))
         except InputError as exc:
             errors.append(InputFailure(file=str(path), error="; ".join(exc.lines(lang))))
