@@ -35,8 +35,10 @@ class _Group(click.Group):
 
 def internal_error(exc: BaseException) -> None:
     from cchc.messages import t
+    from cchc.termsafe import for_terminal
 
-    click.echo(t("internal_error", "vi", error=f"{type(exc).__name__}: {exc}"), err=True)
+    text = t("internal_error", "vi", error=f"{type(exc).__name__}: {exc}")
+    click.echo(for_terminal(text), err=True)
     sys.exit(2)
 
 

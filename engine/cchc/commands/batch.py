@@ -15,7 +15,14 @@ from pathlib import Path
 import click
 
 from cchc.commands.check import build_checker, engine_options, province_option
-from cchc.commands.common import apply_limits, db_option, fail, lang_option, limit_option
+from cchc.commands.common import (
+    apply_limits,
+    db_option,
+    echo,
+    fail,
+    lang_option,
+    limit_option,
+)
 from cchc.messages import t
 
 
@@ -109,9 +116,9 @@ def batch_cmd(
         fail(exc.message(lang), lang)
         return
     except BatchInterrupted as exc:
-        click.echo(t("batch_interrupted", lang, done=exc.done, total=exc.total), err=True)
+        echo(t("batch_interrupted", lang, done=exc.done, total=exc.total), err=True)
         sys.exit(130)
-    click.echo(summary_paragraph(result, config))
+    echo(summary_paragraph(result, config))
     if store is not None:
         _record(store, checker, outdir / "results.json", folder, lang)
     sys.exit(result.exit_code)

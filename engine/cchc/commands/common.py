@@ -11,6 +11,7 @@ import click
 
 from cchc.loader import InputError
 from cchc.messages import LANGS, t
+from cchc.termsafe import for_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,10 +73,15 @@ def report_input_error(exc: InputError, lang: str) -> None:
     """Print an input error as sentences on stderr (never a traceback)."""
     prefix = t("error_prefix", lang)
     for line in exc.lines(lang):
-        click.echo(f"{prefix}: {exc.file}: {line}", err=True)
+        echo(f"{prefix}: {exc.file}: {line}", err=True)
 
 
 def fail(message: str, lang: str = "vi") -> None:
     """Stop with one sentence on stderr and exit code 2."""
-    click.echo(f"{t('error_prefix', lang)}: {message}", err=True)
+    echo(f"{t('error_prefix', lang)}: {message}", err=True)
     sys.exit(EXIT_INPUT)
+
+
+def echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print a message; file names and values from the input lose their control characters."""
+    click.echo(for_terminal(text), err=err, nl=nl)

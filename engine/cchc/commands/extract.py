@@ -12,6 +12,7 @@ from cchc.commands.common import (
     EXIT_INPUT,
     EXIT_OK,
     apply_limits,
+    echo,
     fail,
     lang_option,
     limit_option,
@@ -56,9 +57,9 @@ def extract_cmd(
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
             fail(t("x_output_unwritable", lang, path=output, reason=exc.strerror or str(exc)), lang)
-        click.echo(t("x_written", lang, path=output), err=True)
+        echo(t("x_written", lang, path=output), err=True)
     elif not explain:
         click.echo(text, nl=False)
     if explain:
-        click.echo(explain_text(extraction.plan, lang))
+        echo(explain_text(extraction.plan, lang))
     sys.exit(EXIT_OK)

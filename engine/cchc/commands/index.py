@@ -9,7 +9,14 @@ from pathlib import Path
 import click
 
 from cchc.commands.check import build_checker, engine_options
-from cchc.commands.common import EXIT_INPUT, EXIT_OK, fail, lang_option, report_input_error
+from cchc.commands.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    echo,
+    fail,
+    lang_option,
+    report_input_error,
+)
 from cchc.loader import InputError
 from cchc.messages import t
 
@@ -101,5 +108,5 @@ def index_cmd(
             fail(t("px_out_unwritable", lang, path=out, reason=exc.strerror or str(exc)), lang)
         click.echo(t("px_written", lang, path=out, units=len(run.units)), err=True)
     for err in run.errors:
-        click.echo(f"{t('error_prefix', lang)}: {err.file}: {err.error}", err=True)
+        echo(f"{t('error_prefix', lang)}: {err.file}: {err.error}", err=True)
     sys.exit(EXIT_INPUT if run.errors else EXIT_OK)

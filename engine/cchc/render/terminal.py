@@ -28,6 +28,7 @@ from cchc.render.labels import (
 from cchc.render.rows import by_file, error_text
 from cchc.render.view import display_date, place_text
 from cchc.result import CheckRun, InputFailure, PlanReport, RuleResult
+from cchc.termsafe import for_terminal
 
 WIDTH = 80
 _VERDICT_COLOURS = {"dat": "green", "can_bo_sung": "yellow", "khong_dat": "red"}
@@ -219,4 +220,6 @@ def render(
             style(x, fg="red")
             for x in _wrap(f"{prefix}: {err.file}: {error_text(err)}", width, "", "  ")
         ]
-    return ("\n".join(lines).rstrip() + "\n").encode()
+    # A plan's own text may hold ESC sequences: only the colour codes added here survive.
+    text = for_terminal("\n".join(lines).rstrip(), keep_colour=color)
+    return (text + "\n").encode()
