@@ -124,7 +124,10 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         )
     try:
         with path.open("rb") as fh:
-            data = fh.read(limit + 1)
+            # Sized by the file, not the limit: a 1 kB plan does not cost a 10 MB buffer.
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew since stat(): read on, up to the limit
+                data += fh.read(limit + 1 - len(data))
     except OSError as exc:
         raise InputError.one(path, "file_unreadable", reason=exc.strerror or str(exc)) from None
     if len(data) > limit:

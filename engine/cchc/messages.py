@@ -40,8 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a stream of the PDF file inflates to more than {limit} MB",
     ),
     "limit_pdf_pages": (
-        "tệp PDF có {value} trang, vượt giới hạn số trang ({limit})",
-        "the PDF file has {value} pages, more than the limit of {limit} pages",
+        "tệp PDF có hơn {limit} trang, vượt giới hạn số trang",
+        "the PDF file has more than {limit} pages, the limit",
     ),
     "limit_paragraphs": (
         "văn bản có hơn {limit} đoạn, vượt giới hạn số đoạn",

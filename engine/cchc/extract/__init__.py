@@ -21,22 +21,27 @@ _ENCODING_NAMES = {"windows-1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)"}
 def read_source(path: str | Path) -> tuple[list[SourceLine], list[Note]]:
     """The lines of a plan document with where each part is written, and notes on how it
     was read (encoding)."""
+    from cchc.extract.text import check_size, read_text_file
+
     p = Path(path)
     suffix = p.suffix.lower()
     notes: list[Note] = []
     if suffix == ".docx":
         from cchc.extract.docx import read_docx_lines
 
-        return read_docx_lines(p), notes
+        lines = read_docx_lines(p)
+        check_size(join_lines(lines), p)
+        return lines, notes
     if suffix not in (".txt", ".docx", ".pdf"):
         raise InputError.one(p, "x_not_document", suffix=suffix or "(none)")
     if suffix == ".pdf":
         from cchc.extract.pdf import read_pdf_lines
 
-        return read_pdf_lines(p), notes
-    from cchc.extract.text import read_text_file
-
+        lines = read_pdf_lines(p)
+        check_size(join_lines(lines), p)
+        return lines, notes
     decoded = read_text_file(p)
+    check_size(decoded.text, p)  # before the text is split and cleaned
     if decoded.encoding in _ENCODING_NAMES:
         notes.append(Note("x_note_encoding", {"encoding": _ENCODING_NAMES[decoded.encoding]}))
     if decoded.encoding == "tcvn3":

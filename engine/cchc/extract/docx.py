@@ -9,11 +9,13 @@ cells joined by " | ".
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from cchc import limits
 from cchc.extract.source import SourceLine, Where, join_lines
 from cchc.loader import InputError, read_bytes
 
@@ -53,6 +55,26 @@ def _format(fmt: str, n: int) -> str:
     return str(n)
 
 
+_MAX_LEVEL = 8  # Word's list levels are 0–8
+
+
+class BadNumbering(ValueError):
+    """A value of numbering.xml out of its range (or not a number)."""
+
+    def __init__(self, attr: str, value: str, most: int) -> None:
+        super().__init__(attr)
+        self.attr, self.value, self.most = attr, value, most
+
+
+def _bounded(attr: str, value: str, most: int) -> int:
+    """A numbering value as an int in 0…most: a start of 10^12 would make the labels loop
+    (Roman numerals) or fill memory (letters); a level of 12 has no counter."""
+    text = value.strip()
+    if not text.isdigit() or len(text) > 9 or int(text) > most:
+        raise BadNumbering(attr, value[:20], most)
+    return int(text)
+
+
 class _Numbering:
     """Counters of Word's automatic lists, one set per list instance (numId)."""
 
@@ -64,17 +86,20 @@ class _Numbering:
         except (KeyError, NotImplementedError, AttributeError):
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        most = limits.current().numbering_value
         for an in root.iter(f"{_W}abstractNum"):
             lvls: dict[int, tuple[str, str, int]] = {}
             for lvl in an.iter(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                ilvl = _bounded("w:ilvl", lvl.get(f"{_W}ilvl", "0"), _MAX_LEVEL)
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
                 start = lvl.find(f"{_W}start")
                 lvls[ilvl] = (
                     fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
                     text.get(f"{_W}val", "") if text is not None else "",
-                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                    _bounded("w:start", start.get(f"{_W}val", "1"), most)
+                    if start is not None
+                    else 1,
                 )
             abstract[an.get(f"{_W}abstractNumId", "")] = lvls
         for num in root.iter(f"{_W}num"):
@@ -114,9 +139,8 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
         num_id = num_pr.find(f"{_W}numId")
         ilvl = num_pr.find(f"{_W}ilvl")
         if num_id is not None and num_id.get(f"{_W}val") != "0":
-            return num_id.get(f"{_W}val", ""), int(
-                ilvl.get(f"{_W}val", "0")
-            ) if ilvl is not None else 0
+            level = ilvl.get(f"{_W}val", "0") if ilvl is not None else "0"
+            return num_id.get(f"{_W}val", ""), _bounded("w:ilvl", level, _MAX_LEVEL)
     return None
 
 
@@ -183,6 +207,46 @@ class _Places:
         return Where(paragraph=self.numbers.get(paragraph._p))
 
 
+_CHUNK = 1 << 16
+
+
+def _check_inflated_size(stream: IO[bytes], path: Path) -> None:
+    """Inflate every member once through a counting loop, keeping nothing, and refuse the
+    file as soon as one member or all of them pass their limit.
+
+    The sizes a zip declares are not trusted (a bomb can lie); python-docx, which holds every
+    part in memory, only opens the file once this has passed.
+    """
+    bounds = limits.current()
+    member_limit, total_limit = bounds.mb("zip_member_mb"), bounds.mb("zip_total_mb")
+    total = 0
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            for info in archive.infolist():
+                size = 0
+                with archive.open(info) as member:
+                    while chunk := member.read(_CHUNK):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > member_limit:
+                            raise InputError.over_limit(
+                                path, "limit_zip_member", "zip_member_mb", member=info.filename
+                            )
+                        if total > total_limit:
+                            raise InputError.over_limit(path, "limit_zip_total", "zip_total_mb")
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        OSError,
+        EOFError,
+    ) as exc:
+        raise InputError.one(path, "x_docx_invalid_reason", reason=type(exc).__name__) from None
+    except RuntimeError as exc:  # an encrypted member
+        raise InputError.one(path, "x_docx_invalid_reason", reason=type(exc).__name__) from None
+    stream.seek(0)
+
+
 def read_docx(path: Path) -> str:
     """The text of a .docx plan, one paragraph (or table row) per line."""
     return join_lines(read_docx_lines(path))
@@ -194,23 +258,34 @@ def read_docx_lines(path: Path) -> list[SourceLine]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    read_bytes(path)  # missing, directory, oversized: the loader's messages
-    if not zipfile.is_zipfile(path):
+    data = read_bytes(path)  # missing, directory, oversized: the loader's messages
+    # The bytes read once are the bytes checked and parsed (no swap in between).
+    stream = io.BytesIO(data)
+    if not zipfile.is_zipfile(stream):
         raise InputError.one(path, "x_docx_invalid")
+    _check_inflated_size(stream, path)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(stream)
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise InputError.one(path, "x_docx_invalid_reason", reason=type(exc).__name__) from None
-    numbering = _Numbering(document)
     body = document.element.body
-    where = _Places(body)
-    lines: list[SourceLine] = []
-    for child in body.iterchildren():
-        if child.tag == f"{_W}p":
-            paragraph = Paragraph(child, document)
-            lines.append([(_paragraph_line(paragraph, numbering), where(paragraph))])
-        elif child.tag == f"{_W}tbl":
-            lines.extend(_table_lines(Table(child, document), numbering, where))
+    paragraphs = limits.current().paragraphs
+    if sum(1 for _ in body.iter(f"{_W}p")) > paragraphs:
+        raise InputError.over_limit(path, "limit_paragraphs", "paragraphs")
+    try:
+        numbering = _Numbering(document)
+        where = _Places(body)
+        lines: list[SourceLine] = []
+        for child in body.iterchildren():
+            if child.tag == f"{_W}p":
+                paragraph = Paragraph(child, document)
+                lines.append([(_paragraph_line(paragraph, numbering), where(paragraph))])
+            elif child.tag == f"{_W}tbl":
+                lines.extend(_table_lines(Table(child, document), numbering, where))
+    except BadNumbering as exc:
+        raise InputError.one(
+            path, "x_docx_numbering", attr=exc.attr, value=exc.value, max=exc.most
+        ) from None
     if not join_lines(lines).strip():
         raise InputError.one(path, "x_docx_empty")
     return lines

@@ -7,11 +7,13 @@ the next line is neither indented nor further down than the usual line spacing.
 
 from __future__ import annotations
 
+import io
 import re
 import statistics
 from pathlib import Path
 from typing import Any
 
+from cchc import limits
 from cchc.extract.numbering import parse_marker
 from cchc.extract.source import SourceLine, Where, join_lines
 from cchc.loader import InputError, read_bytes
@@ -148,6 +150,36 @@ def _page_paragraphs(
     return paragraphs, prev is not None and float(prev["x1"]) >= right - 3 * _space_width(prev)
 
 
+def _check_page_count(pdf: Any, path: Path) -> None:
+    """Refuse a PDF of more pages than the limit, counting them without reading them."""
+    from pdfminer.pdfpage import PDFPage
+
+    most = limits.current().pdf_pages
+    for count, _ in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        if count > most:
+            raise InputError.over_limit(path, "limit_pdf_pages", "pdf_pages")
+
+
+def _refusal(path: Path, exc: BaseException) -> InputError:
+    """The sentence for an error of pdfminer (pdfplumber wraps them in PdfminerException)."""
+    from pdfminer.pdfdocument import PDFEncryptionError
+
+    from cchc.extract import pdfbounds
+
+    cause = exc
+    while type(cause).__name__ == "PdfminerException" and cause.args:
+        inner = cause.args[0]
+        if not isinstance(inner, BaseException):
+            break
+        cause = inner
+    if pdfbounds.tripped() or isinstance(cause, pdfbounds.StreamTooLarge):
+        return InputError.over_limit(path, "limit_pdf_stream", "pdf_stream_mb")
+    if isinstance(cause, PDFEncryptionError) or "password" in str(cause).lower():
+        # A password, or a certificate (public-key security) no password opens.
+        return InputError.one(path, "x_pdf_encrypted")
+    return InputError.one(path, "x_pdf_invalid_reason", reason=type(cause).__name__)
+
+
 def read_pdf(path: Path) -> str:
     """The text of a PDF plan, one paragraph per line."""
     return join_lines(read_pdf_lines(path))
@@ -156,8 +188,8 @@ def read_pdf(path: Path) -> str:
 def read_pdf_lines(path: Path) -> list[SourceLine]:
     """The paragraphs of a PDF plan, each visual line a segment with its page and line."""
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+
+    from cchc.extract import pdfbounds
 
     data = read_bytes(path)
     if not data.lstrip()[:5] == b"%PDF-":
@@ -165,21 +197,25 @@ def read_pdf_lines(path: Path) -> list[SourceLine]:
     paragraphs: list[SourceLine] = []
     open_end = False
     images = 0
+    pdfbounds.install()
+    pdfbounds.reset()
     try:
-        with pdfplumber.open(str(path)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _check_page_count(pdf, path)
             pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
                 images += len(page.images)
                 lines = page.extract_text_lines(strip=True, return_chars=True)
                 paragraphs, open_end = _page_paragraphs(lines, paragraphs, number, open_end)
-    except PDFPasswordIncorrect:
-        raise InputError.one(path, "x_pdf_encrypted") from None
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise InputError.one(path, "x_pdf_invalid_reason", reason=type(exc).__name__) from None
+                page.close()  # pdfplumber caches each page's objects: keep one page at a time
+                if pdfbounds.tripped():
+                    break
+    except InputError:
+        raise
     except Exception as exc:  # pdfminer raises assorted errors on damaged files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise InputError.one(path, "x_pdf_encrypted") from None
-        raise InputError.one(path, "x_pdf_invalid_reason", reason=type(exc).__name__) from None
+        raise _refusal(path, exc) from None
+    if pdfbounds.tripped():
+        raise InputError.over_limit(path, "limit_pdf_stream", "pdf_stream_mb")
     text = join_lines(paragraphs)
     if len(text.strip()) < _MIN_TEXT:
         if pages == 0:

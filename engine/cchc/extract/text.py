@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc import limits
 from cchc.extract.tcvn3 import decode_tcvn3
 from cchc.loader import InputError, read_bytes
 
@@ -183,3 +184,17 @@ def _strict(data: bytes, encoding: str, file: str | Path) -> str:
 def read_text_file(path: Path) -> Decoded:
     """Read and decode a .txt plan."""
     return decode_text(read_bytes(Path(path)), path)
+
+
+def check_size(text: str, file: str | Path) -> None:
+    """Refuse a document text past the limits on characters and paragraphs (non-blank
+    lines), before the extractor reads it: a real plan has some 30,000 characters."""
+    bounds = limits.current()
+    if len(text) > bounds.characters:
+        raise InputError.over_limit(file, "limit_characters", "characters", value=len(text))
+    paragraphs = 0
+    for line in text.splitlines():
+        if line.strip():
+            paragraphs += 1
+            if paragraphs > bounds.paragraphs:
+                raise InputError.over_limit(file, "limit_paragraphs", "paragraphs")
