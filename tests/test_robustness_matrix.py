@@ -634,7 +634,6 @@ def _results(out: Path) -> dict[str, Any]:
 def test_resume_rechecks_a_plan_edited_since_the_stopped_run(tmp_path: Path) -> None:
     from cchc.batch.run import BatchConfig, run_batch, summary_paragraph
     from cchc.checker import CheckOptions
-
     from plandirs import write_plan_folder
 
     folder = tmp_path / "plans"
@@ -667,7 +666,6 @@ def test_resume_rechecks_a_plan_edited_since_the_stopped_run(tmp_path: Path) -> 
 def test_resume_rechecks_every_plan_when_the_rules_change(tmp_path: Path) -> None:
     from cchc.batch.run import BatchConfig, run_batch
     from cchc.checker import CheckOptions
-
     from plandirs import write_plan_folder
 
     folder = tmp_path / "plans"
@@ -704,7 +702,6 @@ def test_resume_rechecks_every_plan_when_the_rules_change(tmp_path: Path) -> Non
 def test_a_second_batch_is_refused_without_touching_the_first_ones_files(tmp_path: Path) -> None:
     from cchc.batch.run import BatchConfig, BatchError, run_batch
     from cchc.checker import CheckOptions
-
     from plandirs import write_plan_folder
 
     folder = tmp_path / "plans"
@@ -1018,11 +1015,10 @@ def test_document_size_is_bounded(tmp_path: Path, case_id: str, limit: str, text
 
 
 def test_docx_paragraphs_are_bounded(tmp_path: Path) -> None:
+    from _extract_docs import write_docx
     from cchc import limits
     from cchc.extract.docx import read_docx
     from cchc.loader import InputError
-
-    from _extract_docs import write_docx
 
     path = write_docx(tmp_path / "plan.docx")
     with limits.use(limits.current().replace(paragraphs=10)), pytest.raises(InputError) as info:
@@ -1111,7 +1107,6 @@ def test_a_full_disk_during_a_batch_is_a_sentence(
     import cchc.batch.journal as journal
     import cchc.batch.outputs as outputs
     import cchc.batch.worker as worker
-
     from plandirs import write_plan_folder
 
     folder = tmp_path / "plans"
@@ -1179,7 +1174,6 @@ def test_an_unwritable_pages_folder_is_a_sentence(
     import errno
 
     import cchc.batch.worker as worker
-
     from plandirs import write_plan_folder
 
     folder = tmp_path / "plans"
@@ -1222,7 +1216,7 @@ def test_an_encrypted_pdf_is_reported_as_encrypted(tmp_path: Path, how: str) -> 
     path.write_bytes(data)
     case = _hostile("pdf-encrypted")
     for lang, text in (("vi", case.vi), ("en", case.en)):
-        code, run, stderr = check_json(path, lang)
+        code, run, _ = check_json(path, lang)
         assert code == 2
         (error,) = run["errors"]
         assert text in error["error"], error
@@ -1236,7 +1230,6 @@ def test_jobs_are_capped_at_the_files_and_the_cores(
 ) -> None:
     import cchc.batch.pool as pool
     import cchc.batch.run as run
-
     from plandirs import write_plan_folder
 
     folder = tmp_path / "plans"
@@ -1283,7 +1276,6 @@ def test_a_file_that_never_finishes_gets_an_error_row_and_the_batch_goes_on(
     tmp_path: Path, jobs: int
 ) -> None:
     from cchc import limits
-
     from plandirs import write_plan_folder
 
     folder = tmp_path / "plans"
