@@ -8,7 +8,9 @@ script around `run_batch`) and resumes it. This module adds:
   the resumed run writes them whole;
 - the rule engine failing inside a rule on some plans: those plans get `error` results for
   those rules, every other result and file is untouched, and the batch goes on (one process
-  and two).
+  and two);
+- `cchc batch` killed at 20 random points (seeded), plans edited, added and removed between
+  the kills, then resumed: the outputs are those of one clean run over the final folder.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -186,6 +189,72 @@ def test_stopped_while_writing_the_summary_outputs(tmp_path: Path, sig: signal.S
     ref = tmp_path / "ref"
     run_batch(BatchConfig(root=folder, outdir=ref, options=CheckOptions()))
     _assert_resumed_like_a_run_never_stopped(folder, out, ref)
+
+
+# --- killed at random points, plans edited in between -------------------------------------------
+
+
+def _edit(folder: Path, rng: random.Random, round_no: int) -> None:
+    """What a user does between two runs: fix a plan, add one, remove one."""
+    plans = sorted(folder.rglob("*.json"))
+    choice = rng.random()
+    if choice < 0.6:
+        path = rng.choice(plans)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["document"]["title"] = f"Kế hoạch sửa lần {round_no}"
+        if data.get("activities"):
+            data["activities"] = data["activities"][: rng.randrange(len(data["activities"]))]
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    elif choice < 0.8:
+        source = rng.choice(plans)
+        (folder / f"them-{round_no}.json").write_bytes(source.read_bytes())
+    elif len(plans) > 4:
+        rng.choice(plans).unlink()
+
+
+def test_killed_at_random_points_with_plans_edited_between_kills(tmp_path: Path) -> None:
+    """20 kills at seeded random moments (start-up, checking, writing the summary), edits
+    between them; the final resumed outputs equal a clean run's. About a minute: 12 small
+    plans, one process, each run killed within the time a whole run takes."""
+    rng = random.Random(2126)
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 6)
+    out = tmp_path / "out"
+    started = time.monotonic()
+    first = subprocess.run(_batch_cmd(folder, tmp_path / "timing"), env=ENV, capture_output=True)
+    assert first.returncode in (0, 1), first.stderr
+    span = time.monotonic() - started  # one whole run, start-up included
+    edits = 0
+    for round_no in range(20):
+        cmd = _batch_cmd(folder, out, *(["--resume"] if round_no else []))
+        proc = subprocess.Popen(
+            cmd,
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            start_new_session=True,
+        )
+        time.sleep(rng.uniform(0.1, span))
+        if proc.poll() is None:
+            os.killpg(proc.pid, rng.choice([signal.SIGKILL, signal.SIGKILL, signal.SIGINT]))
+        stdout, stderr = proc.communicate(timeout=120)
+        assert "Traceback" not in stdout + stderr, stderr
+        if rng.random() < 0.5:
+            _edit(folder, rng, round_no)
+            edits += 1
+    assert edits >= 5
+    final = subprocess.run(
+        _batch_cmd(folder, out, "--resume"), env=ENV, capture_output=True, text=True, timeout=300
+    )
+    assert final.returncode in (0, 1), final.stderr
+    ref = tmp_path / "ref"
+    clean = subprocess.run(_batch_cmd(folder, ref), env=ENV, capture_output=True, timeout=300)
+    assert clean.returncode == final.returncode
+    _assert_resumed_like_a_run_never_stopped(folder, out, ref)
+    titles = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert any("sửa lần" in p["plan"]["title"] for p in titles["plans"])
 
 
 # --- the engine failing inside a rule ------------------------------------------------------------------

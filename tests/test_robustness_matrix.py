@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -582,8 +583,12 @@ HOSTILE: list[Case] = [
     Case("numbering-ilvl-12", "w:ilvl = 12", "w:ilvl", "w:ilvl"),
     Case("zip-member-bomb", "a .docx member inflating past the limit", "giải nén", "inflates"),
     Case("zip-total-bomb", "members that together inflate past the limit", "giải nén", "inflates"),
+    Case(
+        "xml-elements", "a .docx part of millions of tiny elements", "phần tử XML", "XML elements"
+    ),
     Case("pdf-stream-bomb", "a PDF stream inflating past the limit", "giải nén", "inflates"),
     Case("pdf-pages", "a PDF with more pages than the limit", "số trang", "pages"),
+    Case("pdf-page-content", "a PDF page drawing a million characters", "một trang", "a page"),
     Case("paragraphs", "more paragraphs than the limit", "số đoạn", "paragraphs"),
     Case("characters", "more characters than the limit", "số ký tự", "characters"),
     Case("escape-title", "ESC sequences in a plan's title and a file name", "", "", exit=None),
@@ -963,6 +968,29 @@ def _pdf_with_stream(path: Path, stream: bytes, pages: int = 1) -> Path:
 _PAGE_TEXT = b"BT /F1 11 Tf 72 760 Td (Ke hoach tuyen truyen cai cach hanh chinh nam 2024) Tj ET\n"
 
 
+def test_a_docx_part_of_too_many_elements_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    from _extract_docs import write_docx
+    from cchc import limits
+    from cchc.extract.docx import read_docx
+    from cchc.loader import InputError
+
+    base = write_docx(tmp_path / "plan.docx")
+    dense = tmp_path / "dense.docx"
+    with zipfile.ZipFile(base) as src:
+        body = src.read("word/document.xml")
+    body = body.replace(b"</w:body>", b"<w:p/>" * 300_000 + b"</w:body>")
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(dense, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = body if item.filename == "word/document.xml" else src.read(item.filename)
+            dst.writestr(item, data)
+    with limits.use(limits.current().replace(xml_elements=100_000)):
+        peak, value = _peak_mb(lambda: read_docx(dense))
+    assert isinstance(value, InputError), value
+    case = _hostile("xml-elements")
+    assert case.en in value.render("en") and case.vi in value.render("vi")
+    assert peak < 16, f"{peak:.1f} MB held while refusing"
+
+
 def test_a_pdf_stream_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     from cchc import limits
     from cchc.extract.pdf import read_pdf
@@ -976,6 +1004,18 @@ def test_a_pdf_stream_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> N
     case = _hostile("pdf-stream-bomb")
     assert case.en in value.render("en") and case.vi in value.render("vi")
     assert peak < 24, f"{peak:.1f} MB held while refusing"
+
+
+def test_a_pdf_page_with_too_much_content_is_refused(tmp_path: Path) -> None:
+    from cchc.extract.pdf import read_pdf
+    from cchc.loader import InputError
+
+    path = _pdf_with_stream(tmp_path / "dense.pdf", _PAGE_TEXT + b"(x) Tj " * 100_000)
+    with pytest.raises(InputError) as info:
+        read_pdf(path)
+    case = _hostile("pdf-page-content")
+    assert case.en in info.value.render("en") and case.vi in info.value.render("vi")
+    assert "pdf_page_kb" in info.value.render("en")
 
 
 def test_a_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:

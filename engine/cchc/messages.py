@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp Word khi giải nén vượt quá {limit} MB",
         "the Word file inflates to more than {limit} MB in all",
     ),
+    "limit_xml_elements": (
+        "phần {member} của tệp Word có hơn {limit} phần tử XML",
+        "the Word file's part {member} holds more than {limit} XML elements",
+    ),
     "limit_pdf_stream": (
         "một luồng dữ liệu của tệp PDF khi giải nén vượt quá {limit} MB",
         "a stream of the PDF file inflates to more than {limit} MB",
@@ -42,6 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "limit_pdf_pages": (
         "tệp PDF có hơn {limit} trang, vượt giới hạn số trang",
         "the PDF file has more than {limit} pages, the limit",
+    ),
+    "limit_pdf_page": (
+        "một trang của tệp PDF có nội dung vượt quá {limit} kB",
+        "a page of the PDF file holds more than {limit} kB of content",
     ),
     "limit_paragraphs": (
         "văn bản có hơn {limit} đoạn, vượt giới hạn số đoạn",

@@ -24,6 +24,8 @@ from typing import Any
 
 import orjson
 
+from cchc.batch.atomic import PART_SUFFIX
+
 JOURNAL_NAME = ".journal.jsonl"
 FORMAT = 1
 
@@ -155,6 +157,31 @@ class Journal:
         """The records of `keys`, in that order (one line in memory at a time)."""
         for key in keys:
             yield self.read(key)
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Rewrite the journal with the records of `keys` alone (those a resume reuses), so
+        that it holds every file once: stale records of edited or removed files are dropped.
+        The new journal replaces the old one in one rename: a kill leaves one or the other."""
+        if set(self._index) == keys and len(self._sources) == len(keys):
+            return
+        tmp = self.path.with_name(f".{self.path.name}.compact{PART_SUFFIX}")
+        with open(self.path, "rb") as src, open(tmp, "wb") as dst:
+            dst.write(src.readline())  # the header
+            index: dict[str, int] = {}
+            for key in sorted(keys, key=lambda k: self._index[k]):
+                src.seek(self._index[key])
+                index[key] = dst.tell()
+                dst.write(src.readline())
+            dst.flush()
+            os.fsync(dst.fileno())
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        os.replace(tmp, self.path)
+        os.close(self._fd)
+        self._fd = self._open_locked(self.path)
+        self._index = index
+        self._sources = {k: v for k, v in self._sources.items() if k in keys}
 
     def close(self) -> None:
         self.sync()

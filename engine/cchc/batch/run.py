@@ -205,6 +205,7 @@ def _run_locked(config: BatchConfig, started: float) -> BatchResult:
             and journal.current(k, file_signature(config.root / k, config.root), rules)
         }
         rechecked = sum(1 for k in keys if k in journal and k not in reused)
+        journal.keep_only(reused)  # every file once: stale and removed files' records go
         for key, reason in found.unreadable:
             message = t("batch_folder_unreadable", config.lang, reason=reason)
             journal.append(key, error_outcome(key, InputFailure(file=key, error=message)).line)

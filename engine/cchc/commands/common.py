@@ -49,7 +49,7 @@ limit_option = click.option(
     multiple=True,
     metavar="NAME=N",
     help="Đổi một giới hạn an toàn / change a safety limit (file_mb, zip_member_mb, "
-    "zip_total_mb, pdf_stream_mb, pdf_pages, paragraphs, characters, numbering_value, seconds).",
+    "zip_total_mb, xml_elements, pdf_stream_mb, pdf_pages, pdf_page_kb, paragraphs, characters, numbering_value, seconds).",
 )
 
 

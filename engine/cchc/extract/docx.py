@@ -224,6 +224,10 @@ def _check_inflated_size(stream: IO[bytes], path: Path) -> None:
         with zipfile.ZipFile(stream) as archive:
             for info in archive.infolist():
                 size = 0
+                # An XML part is parsed whole: its elements, not only its bytes, are bounded
+                # (<w:p/> is 6 bytes and some 150 once parsed).
+                xml = info.filename.lower().endswith((".xml", ".rels"))
+                elements = 0
                 with archive.open(info) as member:
                     while chunk := member.read(_CHUNK):
                         size += len(chunk)
@@ -234,6 +238,12 @@ def _check_inflated_size(stream: IO[bytes], path: Path) -> None:
                             )
                         if total > total_limit:
                             raise InputError.over_limit(path, "limit_zip_total", "zip_total_mb")
+                        if xml:
+                            elements += chunk.count(b"<") - chunk.count(b"</")
+                            if elements > bounds.xml_elements:
+                                raise InputError.over_limit(
+                                    path, "limit_xml_elements", "xml_elements", member=info.filename
+                                )
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

@@ -6,6 +6,7 @@ came from (the segments readers gave), so the quote is looked up once, after ext
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from cchc.extract.source import Where
@@ -28,20 +29,56 @@ def _where(block: Block, offset: int) -> Where | None:
     return found
 
 
-def locate(outline: Outline, evidence: str | None) -> EvidenceAt | None:
+class _Lines:
+    """The outline's lines as one string, so that finding a quote is one C-level search
+    rather than a Python loop over every line (which made extraction quadratic)."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.blocks = outline.blocks
+        self.starts: list[int] = []
+        parts: list[str] = []
+        at = 0
+        for block in outline.blocks:
+            self.starts.append(at)
+            parts.append(block.line)
+            at += len(block.line) + 1
+        self.text = "\n".join(parts)
+
+    def find(self, quote: str) -> tuple[Block, int] | None:
+        """The first line that holds `quote`, and where in it."""
+        if "\n" in quote:
+            return None
+        pos = self.text.find(quote)
+        if pos < 0:
+            return None
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.blocks[i], pos - self.starts[i]
+
+
+def locate(
+    outline: Outline, evidence: str | None, lines: _Lines | None = None
+) -> EvidenceAt | None:
     """Where a quote is written: the first line of the outline that holds it."""
     if not evidence:
         return None
+    lines = lines or _Lines(outline)
     for quote in dict.fromkeys([evidence, evidence.split(" | ")[0]]):
-        for block in outline.blocks:
-            offset = block.line.find(quote)
-            if offset < 0 and quote.startswith(block.line) and len(block.line) >= 8:
-                offset = 0  # a quote that runs over several lines (a header, a title)
-            if offset >= 0:
-                where = _where(block, offset)
-                if where is None:
-                    return None
-                return EvidenceAt(page=where.page, paragraph=where.paragraph, line=where.line)
+        found = lines.find(quote)
+        if found is None:
+            # A quote that runs over several lines (a header, a title) starts with one.
+            found = next(
+                (
+                    (block, 0)
+                    for block in outline.blocks
+                    if len(block.line) >= 8 and quote.startswith(block.line)
+                ),
+                None,
+            )
+        if found is not None:
+            where = _where(*found)
+            if where is None:
+                return None
+            return EvidenceAt(page=where.page, paragraph=where.paragraph, line=where.line)
     return None
 
 
@@ -66,8 +103,9 @@ def _items(plan: Plan) -> list[Any]:
 def add_locations(plan: Plan, outline: Outline) -> None:
     """Set `evidence_at` on every item whose evidence is found in the outline."""
     cache: dict[str, EvidenceAt | None] = {}
+    lines = _Lines(outline)
     for item in _items(plan):
         if item.evidence and item.evidence not in cache:
-            cache[item.evidence] = locate(outline, item.evidence)
+            cache[item.evidence] = locate(outline, item.evidence, lines)
         at = cache.get(item.evidence) if item.evidence else None
         item.evidence_at = at.model_copy() if at else None

@@ -160,6 +160,20 @@ def _check_page_count(pdf: Any, path: Path) -> None:
             raise InputError.over_limit(path, "limit_pdf_pages", "pdf_pages")
 
 
+def _check_page_content(page: Any, path: Path) -> None:
+    """Refuse a page whose drawing instructions pass the limit before pdfplumber lays them
+    out: it keeps a record of about a kilobyte per character drawn."""
+    from pdfminer.pdftypes import resolve1
+
+    most = limits.current().pdf_page_kb * 1024
+    size = 0
+    for stream in page.page_obj.contents:
+        data = resolve1(stream).get_data()  # inflated within pdf_stream_mb
+        size += len(data)
+        if size > most:
+            raise InputError.over_limit(path, "limit_pdf_page", "pdf_page_kb")
+
+
 def _refusal(path: Path, exc: BaseException) -> InputError:
     """The sentence for an error of pdfminer (pdfplumber wraps them in PdfminerException)."""
     from pdfminer.pdfdocument import PDFEncryptionError
@@ -204,6 +218,7 @@ def read_pdf_lines(path: Path) -> list[SourceLine]:
             _check_page_count(pdf, path)
             pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
+                _check_page_content(page, path)
                 images += len(page.images)
                 lines = page.extract_text_lines(strip=True, return_chars=True)
                 paragraphs, open_end = _page_paragraphs(lines, paragraphs, number, open_end)

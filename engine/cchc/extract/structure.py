@@ -89,16 +89,33 @@ class Outline:
     blocks: list[Block]
 
     def children(self, block: Block) -> list[Block]:
-        return [b for b in self.blocks if b.parent == block.index]
+        return self._tree()[0].get(block.index, [])
 
     def descendants(self, block: Block) -> list[Block]:
         """Blocks under `block` (they follow it without a gap)."""
-        out: list[Block] = []
-        for b in self.blocks[block.index + 1 :]:
-            if not self._ancestor_of(block, b):
-                break
-            out.append(b)
-        return out
+        return self.blocks[block.index + 1 : self._tree()[1][block.index]]
+
+    def _tree(self) -> tuple[dict[int, list[Block]], list[int]]:
+        """Children of each block, and where each block's subtree ends: computed once, so
+        that asking for every block's children or descendants stays linear in the plan."""
+        cached = getattr(self, "_cache", None)
+        if cached is not None and cached[0] == len(self.blocks):
+            return cached[1]
+        kids: dict[int, list[Block]] = {}
+        for b in self.blocks:
+            if b.parent is not None:
+                kids.setdefault(b.parent, []).append(b)
+        # A block's subtree ends at the first later block that is not its descendant; the
+        # blocks still open on a stack of ancestors are closed when one is not under them.
+        end = [len(self.blocks)] * len(self.blocks)
+        stack: list[int] = []
+        for b in self.blocks:
+            while stack and not self._ancestor_of(self.blocks[stack[-1]], b):
+                end[stack.pop()] = b.index
+            stack.append(b.index)
+        tree = (kids, end)
+        self._cache = (len(self.blocks), tree)
+        return tree
 
     def _ancestor_of(self, a: Block, b: Block) -> bool:
         p = b.parent
