@@ -30,22 +30,32 @@ def _where(block: Block, offset: int) -> Where | None:
 
 
 class _Lines:
-    """The outline's lines as one string, so that finding a quote is one C-level search
-    rather than a Python loop over every line (which made extraction quadratic)."""
+    """The outline's lines indexed once: a quote that is a whole line or sentence is found
+    by a dictionary look-up, any other by one C-level search of the joined text. (A Python
+    loop over every line for every quote made extraction quadratic in the plan's length.)"""
 
     def __init__(self, outline: Outline) -> None:
         self.blocks = outline.blocks
         self.starts: list[int] = []
+        self.whole: dict[str, tuple[Block, int]] = {}
         parts: list[str] = []
         at = 0
         for block in outline.blocks:
             self.starts.append(at)
             parts.append(block.line)
             at += len(block.line) + 1
+            for piece in (block.line, block.text, *block.sentences):
+                if piece not in self.whole:
+                    offset = block.line.find(piece)
+                    if offset >= 0:
+                        self.whole[piece] = (block, offset)
         self.text = "\n".join(parts)
 
     def find(self, quote: str) -> tuple[Block, int] | None:
-        """The first line that holds `quote`, and where in it."""
+        """The line that holds `quote` (the first whose sentence it is, else the first that
+        holds it), and where in it."""
+        if quote in self.whole:
+            return self.whole[quote]
         if "\n" in quote:
             return None
         pos = self.text.find(quote)
