@@ -1358,3 +1358,42 @@ def test_limits_are_configurable_and_a_bad_limit_is_a_sentence(tmp_path: Path) -
             assert case.vi in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(main, ["check", "--limit", "file_mb=1", str(SEED)])
     assert result.exit_code in (0, 1)
+
+
+def test_time_limits_nest() -> None:
+    import time
+
+    from cchc.timelimit import TimeLimitExceeded, time_limit
+
+    started = time.monotonic()
+    # An inner limit never outlives the outer one.
+    with pytest.raises(TimeLimitExceeded), time_limit(0.5), time_limit(30):
+        while True:
+            pass
+    assert time.monotonic() - started < 5
+    with pytest.raises(TimeLimitExceeded), time_limit(0.5):
+        with time_limit(0.1):
+            pass
+        while True:  # the outer limit still counts after the inner block
+            pass
+
+
+def test_a_document_that_takes_too_long_to_read_is_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import cchc.extract  # noqa: F401  (registers the readers replaced below)
+    from cchc import limits, loader
+
+    def slow(path: Path) -> Any:
+        while True:
+            time.sleep(0.01)
+
+    monkeypatch.setitem(loader._document_readers, ".txt", slow)
+    path = tmp_path / "plan.txt"
+    path.write_text("Kế hoạch", encoding="utf-8")
+    with limits.use(limits.current().replace(seconds=1)), pytest.raises(loader.InputError) as info:
+        loader.load_plan(path)
+    assert _hostile("file-timeout").en in info.value.render("en")
+    assert "seconds" in info.value.render("vi")

@@ -460,12 +460,24 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     if suffix in DOCUMENT_SUFFIXES:
         reader = _document_reader(suffix)
         if reader is not None:
-            return reader(p)
+            return _read_in_time(reader, p)
     if suffix not in PLAN_SUFFIXES:
         read_bytes(p)  # a missing file or a directory is reported as such first
         raise InputError.one(p, "file_type", suffix=suffix or "(none)")
     text = decode(read_bytes(p), p)
     return validate(parse_json(text, p), p)
+
+
+def _read_in_time(reader: DocumentReader, path: Path) -> Plan:
+    """A document read within the `seconds` limit: the last guard after the size limits."""
+    from cchc.timelimit import TimeLimitExceeded, time_limit
+
+    seconds = limits.current().seconds
+    try:
+        with time_limit(seconds):
+            return reader(path)
+    except TimeLimitExceeded:
+        raise InputError.over_limit(path, "limit_seconds", "seconds") from None
 
 
 def _document_reader(suffix: str) -> DocumentReader | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Iterator
 
 
@@ -23,7 +24,11 @@ class TimeLimitExceeded(BaseException):
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise `TimeLimitExceeded` in this block once `seconds` have passed."""
+    """Raise `TimeLimitExceeded` in this block once `seconds` have passed.
+
+    Blocks nest: an inner limit never outlives the outer one, and the outer one goes on
+    counting once the inner block ends.
+    """
     usable = (
         seconds > 0
         and hasattr(signal, "setitimer")
@@ -36,10 +41,17 @@ def time_limit(seconds: float) -> Iterator[None]:
     def on_alarm(signum: int, frame: object) -> None:
         raise TimeLimitExceeded(seconds)
 
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    if 0 < outer < seconds:
+        signal.setitimer(signal.ITIMER_REAL, outer)  # the outer limit comes first
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        left = outer - (time.monotonic() - started)
+        if outer > 0 and left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left)
+        # (An outer limit already past stopped this block: what it raised goes on up.)
