@@ -150,12 +150,22 @@ def _page_paragraphs(
     return paragraphs, prev is not None and float(prev["x1"]) >= right - 3 * _space_width(prev)
 
 
-def _check_page_count(pdf: Any, path: Path) -> None:
-    """Refuse a PDF of more pages than the limit, counting them without reading them."""
+def _check_page_count(data: bytes, path: Path) -> None:
+    """Refuse a PDF of more pages than the limit, counting them without reading them (and
+    before pdfplumber, which builds every page, even to close the file)."""
+    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    from pdfminer.pdftypes import resolve1
 
     most = limits.current().pdf_pages
-    for count, _ in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count")
+    if isinstance(declared, int) and declared > most:
+        raise InputError.over_limit(path, "limit_pdf_pages", "pdf_pages")
+    # The declared count can lie: the pages are counted too, stopping past the limit.
+    for count, _ in enumerate(PDFPage.create_pages(document), start=1):
         if count > most:
             raise InputError.over_limit(path, "limit_pdf_pages", "pdf_pages")
 
@@ -214,8 +224,8 @@ def read_pdf_lines(path: Path) -> list[SourceLine]:
     pdfbounds.install()
     pdfbounds.reset()
     try:
+        _check_page_count(data, path)
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            _check_page_count(pdf, path)
             pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
                 _check_page_content(page, path)
