@@ -156,7 +156,6 @@ def _check_page_count(data: bytes, path: Path) -> None:
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
-
     from pdfminer.pdftypes import resolve1
 
     most = limits.current().pdf_pages
