@@ -250,11 +250,11 @@ def attack_files(tmp: Path) -> dict[str, Path]:
         ),
     )
     add(
-        "docx document.xml just under the XML element limit (1.45M empty runs)",
+        "docx document.xml just under the XML element limit (590,000 empty runs)",
         _rewrite(
             base,
             tmp / "dense3.docx",
-            {"word/document.xml": _document_xml(b"<w:p>" + b"<w:r/>" * 1_450_000 + b"</w:p>")},
+            {"word/document.xml": _document_xml(b"<w:p>" + b"<w:r/>" * 590_000 + b"</w:p>")},
         ),
     )
     add(
@@ -276,15 +276,15 @@ def attack_files(tmp: Path) -> dict[str, Path]:
     )
     add("txt of 1.99 million characters on one line", near)
     many = tmp / "many.txt"
-    many.write_text(plan_text(200_000), encoding="utf-8")
-    add("txt of 200,000 paragraphs", many)
+    many.write_text("\n".join(f"Mục {i}." for i in range(200_000)), encoding="utf-8")
+    add("txt of 200,000 short paragraphs", many)
     under = tmp / "under.txt"
-    under.write_text(plan_text(19_990), encoding="utf-8")
-    add("txt of 19,990 paragraphs (under the limit)", under)
+    under.write_text(plan_text(13_000), encoding="utf-8")
+    add("txt of 13,000 plan paragraphs (1.8 million characters, under the limits)", under)
     repeated = tmp / "repeated.txt"
     seed = [ln for ln in SEED_TEXT.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    repeated.write_text("\n".join((seed * (19_000 // len(seed) + 1))[:19_000]), encoding="utf-8")
-    add("txt: one plan printed over and over (19,000 paragraphs)", repeated)
+    repeated.write_text("\n".join((seed * (12_000 // len(seed) + 1))[:12_000]), encoding="utf-8")
+    add("txt: one plan printed over and over (12,000 paragraphs)", repeated)
     digits = tmp / "digits.json"
     digits.write_text('{"activities": [{"form": "radio", "count": ' + "9" * 100_000 + "}]}")
     add("json integer of 100,000 digits", digits)

@@ -21,7 +21,7 @@ class Limits:
     file_mb: int = 10  # a plan file on disk
     zip_member_mb: int = 25  # one member of a .docx, inflated
     zip_total_mb: int = 60  # every member of a .docx together, inflated
-    xml_elements: int = 1_500_000  # elements of one XML part of a .docx (~150 B each parsed)
+    xml_elements: int = 600_000  # elements of one XML part of a .docx (~150 B each parsed)
     pdf_stream_mb: int = 25  # one PDF stream, inflated
     pdf_pages: int = 300
     pdf_page_kb: int = 512  # drawing instructions of one PDF page, inflated (a real one: 5–100 kB)
