@@ -1193,6 +1193,27 @@ def test_a_full_disk_or_failing_spreadsheet_writer_in_check_is_a_sentence(
         assert text in line and str(xlsx) in line
 
 
+def test_a_failing_spreadsheet_writer_in_a_batch_is_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl.utils.exceptions
+
+    import cchc.render.xlsx_book as xlsx_book
+    from plandirs import write_plan_folder
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise openpyxl.utils.exceptions.IllegalCharacterError("\x01 cannot be used")
+
+    folder = tmp_path / "plans"
+    write_plan_folder(folder, 1)
+    monkeypatch.setattr(xlsx_book.Workbook, "save", broken)
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "nội bộ" not in result.output and "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert "summary.xlsx" in line and "IllegalCharacterError" in line
+
+
 def test_control_characters_do_not_break_the_spreadsheets(tmp_path: Path) -> None:
     data = json.loads(plan_text())
     data["document"]["title"] = "Kế hoạch\x01\x02\x1b tuyên truyền"

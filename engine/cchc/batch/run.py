@@ -248,6 +248,17 @@ def _run_locked(config: BatchConfig, started: float) -> BatchResult:
             raise BatchInterrupted(progress.done, len(keys)) from None
         except OSError as exc:  # a full disk, an unwritable folder: one sentence
             raise _write_error(exc, config) from None
+        except Exception as exc:
+            if not type(exc).__module__.startswith("openpyxl"):
+                raise
+            # The spreadsheet writer refusing some content: named, not an internal error.
+            reason = f"{type(exc).__name__}: {exc}"
+            raise BatchError(
+                "batch_write_failed",
+                path=str(config.outdir / "summary.xlsx"),
+                out=str(config.outdir),
+                reason=reason,
+            ) from None
     finally:
         journal.close()
     seconds = time.monotonic() - started
