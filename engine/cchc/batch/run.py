@@ -8,8 +8,10 @@ their offsets in the journal).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,8 +174,24 @@ def run_batch(config: BatchConfig) -> BatchResult:
         return _run_locked(config, started)
     except OSError as exc:  # e.g. the journal's last fsync on a full disk
         raise _write_error(exc, config) from None
+    except BatchInterrupted as exc:
+        _drop_interrupted(exc)
+        raise
     finally:
         os.close(lock)
+
+
+def _drop_interrupted(exc: BatchInterrupted) -> None:
+    """Free what Ctrl-C cut short, quietly: a spreadsheet writer stopped half way (openpyxl's
+    generators) reports "Exception ignored" with a traceback when it is collected, and its
+    file is a temporary one that is never used."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        exc.__context__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
 
 
 def _run_locked(config: BatchConfig, started: float) -> BatchResult:
