@@ -48,7 +48,9 @@ class Problem:
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     path: str | None = None
-    limit: str | None = None  # the `--limit` name that would let the file through
+    # The `--limit` name that would let the file through (keyword-only: subclasses add
+    # positional fields after `path`).
+    limit: str | None = field(default=None, kw_only=True)
 
     def render(self, lang: Lang = "vi") -> str:
         params = {
@@ -82,7 +84,8 @@ class InputError(Exception):
     ) -> InputError:
         """A file past one of `cchc.limits`: the message says which `--limit` raises it."""
         return cls(
-            file, [Problem(key, {"limit": getattr(limits.current(), name), **params}, None, name)]
+            file,
+            [Problem(key, {"limit": getattr(limits.current(), name), **params}, None, limit=name)],
         )
 
     @property
