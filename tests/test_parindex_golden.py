@@ -44,7 +44,9 @@ GOLDEN: dict[tuple[str, str], dict[str, tuple[str, tuple[float, ...], float]]] =
         "bv-cai-lay": ("matched", (1, 1), 2),  # issued on the deadline day, 31/01
         "ttyt-chau-thanh": ("matched", (0, 0.8), 0.8),  # 01/02: one day late; 8/10
         "bv-ydct": ("no_plan", (-1, 0), -1),
-        "cdc": ("matched", (1, 0), 1),  # no countable activity: not scorable
+        # No activity at all: issued on time but "đảm bảo nội dung" is not met (0, not 1);
+        # completion not scorable.
+        "cdc": ("matched", (0, 0), 0),
     },
     ("tiengiang-2023", DN): {
         "bv-cai-lay": ("matched", (1, 0.75), 1.75),  # no e-board

@@ -7,8 +7,9 @@ from fractions import Fraction
 
 from cchc.model import Plan
 from cchc.parindex.inputs import LoadedPlan, LoadedReport
-from cchc.parindex.pairing import covers_year, name_key, number_key, pair
+from cchc.parindex.pairing import covers_year, number_key, pair
 from cchc.parindex.targets import match, ratio, targets, window
+from cchc.parindex.units import unit_id
 from cchc.results_report import ResultsReport
 
 
@@ -127,8 +128,8 @@ def test_number_and_name_keys() -> None:
     assert number_key("052 /KH-UBND") == number_key("52/KH-UBND") == "52/KH-UBND"
     assert number_key("47/QĐ-UBND") == "47/QD-UBND"
     assert number_key(None) is None
-    assert name_key("Ủy ban nhân dân  xã Xuân Bắc") == name_key("UBND xã Xuân Bắc")
-    assert name_key("UBND xã Xuân Bắc") != name_key("UBND xã Xuân Bắc Nam")
+    assert unit_id("Ủy ban nhân dân  xã Xuân Bắc") == unit_id("UBND xã Xuân Bắc")
+    assert unit_id("UBND xã Xuân Bắc").same(unit_id("UBND xã Xuân Bắc Nam")) is False
 
 
 def _lp(name: str, number: str | None, date: str | None, province: str = "Đồng Nai") -> LoadedPlan:
@@ -162,7 +163,8 @@ def test_pairing_rules() -> None:
     ]
     reports = [
         _lr("UBND xã B", "52/KH-UBND", None),  # same number as A: the unit decides
-        _lr("UBND xã C", "9/KH-UBND", "2023-01-07"),  # names differ, number and date agree
+        # names another unit's plan (a district's): flagged, not paired
+        _lr("UBND xã C", "9/KH-UBND", "2023-01-07"),
         _lr("UBND xã D", None, None),  # no reference: by unit
         _lr("UBND xã E", "1/KH-UBND", "2023-01-01"),  # another province: no pair
         _lr("UBND xã F", "4/KH-UBND", None),  # wrong number: paired by unit, noted
@@ -170,11 +172,12 @@ def test_pairing_rules() -> None:
     ]
     pairs = {
         (p.plan.file if p.plan else None, p.report.file if p.report else None): p.how
-        for p in pair(plans, reports)
+        for p in pair(plans, reports).pairs
     }
     assert pairs == {
-        ("UBND xã B.json", "UBND xã B-report.json"): "number",
-        ("Ủy ban nhân dân huyện C.json", "UBND xã C-report.json"): "number",
+        ("UBND xã B.json", "UBND xã B-report.json"): "unit",
+        (None, "UBND xã C-report.json"): None,
+        ("Ủy ban nhân dân huyện C.json", None): None,
         ("UBND xã D.json", "UBND xã D-report.json"): "unit",
         (None, "UBND xã E-report.json"): None,
         ("UBND xã F.json", "UBND xã F-report.json"): "unit",

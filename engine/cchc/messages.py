@@ -358,12 +358,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Report without a plan",
     ),
     "px_paired_by_unit": (
-        "báo cáo ghi kế hoạch số {number}, không khớp số kế hoạch: ghép theo tên đơn vị",
-        "the report names plan {number}, which matches no plan number: paired by unit name",
+        "báo cáo ghi kế hoạch số {number}, khác số kế hoạch của đơn vị: ghép theo đơn vị",
+        "the report names plan {number}, not the number of the unit's plan: paired by unit",
     ),
     "px_name_differs": (
-        "kế hoạch ghi cơ quan ban hành '{plan}', báo cáo ghi '{report}' (ghép theo số và ngày kế hoạch)",
-        "the plan names its issuer '{plan}', the report '{report}' (paired by plan number and date)",
+        "kế hoạch ghi cơ quan ban hành '{plan}', báo cáo ghi '{report}' (ghép theo đơn vị)",
+        "the plan names its issuer '{plan}', the report '{report}' (paired by unit)",
     ),
     "px_plan_date_differs": (
         "báo cáo ghi kế hoạch ngày {reported}, kế hoạch ban hành ngày {actual}",
@@ -381,11 +381,121 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "báo cáo năm {other}, không phải năm {year}",
         "a report for {other}, not {year}",
     ),
+    # --- PAR index: identity, duplicates, expected units, review flags ----------------------
+    "px_pairing_nothing": (
+        "Không gửi kế hoạch và báo cáo",
+        "Sent neither plan nor report",
+    ),
+    "px_paired_by_number": (
+        "kế hoạch không ghi rõ đơn vị ban hành: ghép theo số và ngày kế hoạch báo cáo trích dẫn",
+        "the plan does not say which unit issued it: paired by the number and date the report cites",
+    ),
+    "px_unmatched_document_id": (
+        "báo cáo {where}: activity_id '{what}' không dùng được với kế hoạch đọc từ văn bản "
+        "(số thứ tự hoạt động do chương trình đánh) và dòng không nêu hình thức — không tính",
+        "report {where}: activity_id '{what}' cannot refer to a plan read from a document "
+        "(its activity numbers are the extractor's) and the line gives no form — not counted",
+    ),
+    "px_unmatched_form_ambiguous": (
+        "báo cáo {where}: hình thức {what} chỉ có trong câu kế hoạch được đọc thành nhiều hình "
+        "thức — không tự ghép, cần xem lại",
+        "report {where}: form {what} is only in a plan sentence read as several forms — "
+        "not matched, to be checked",
+    ),
+    "px_issue_no_content": (
+        "ban hành ngày {issued}, trong hạn {due}, nhưng kế hoạch có {n} hoạt động (cần ít nhất "
+        "{need}): chưa đảm bảo nội dung, {points} điểm",
+        "issued on {issued}, by the deadline {due}, but the plan has {n} activities (at least "
+        "{need} needed): content not ensured, {points} points",
+    ),
+    "px_missing_plan_content": (
+        "Nội dung kế hoạch: các hoạt động tuyên truyền cụ thể",
+        "The plan's content: its propaganda activities",
+    ),
+    "px_dup_same_plan": (
+        "{file}: cùng một kế hoạch (số, ngày, đơn vị) với {kept} — giữ {kept}",
+        "{file}: the same plan (number, date, unit) as {kept} — {kept} kept",
+    ),
+    "px_dup_same_unit_plan": (
+        "{file}: kế hoạch khác của cùng đơn vị với {kept} — chấm theo {kept} (kế hoạch báo cáo "
+        "trích dẫn, hoặc tệp .json)",
+        "{file}: another plan of the same unit as {kept} — {kept} scored (the plan the report "
+        "cites, or the .json)",
+    ),
+    "px_dup_same_report": (
+        "{file}: trùng nội dung với báo cáo {kept} — giữ {kept}",
+        "{file}: the same report as {kept} — {kept} kept",
+    ),
+    "px_dup_same_unit_report": (
+        "{file}: báo cáo khác của cùng đơn vị với {kept} — chấm theo báo cáo ban hành sau ({kept})",
+        "{file}: another report of the same unit as {kept} — the later one ({kept}) scored",
+    ),
+    "px_rv_claimed_no_count": (
+        "{what}: báo cáo ghi đã hoàn thành nhưng không nêu số lần, kế hoạch yêu cầu {n} lần — "
+        "tạm tính là hoàn thành",
+        "{what}: the report says done in full without a number, the plan asks for {n} times — "
+        "counted as done meanwhile",
+    ),
+    "px_rv_not_done_with_count": (
+        "{what}: báo cáo ghi chưa hoàn thành nhưng nêu {n} lần — tạm tính theo số lần",
+        "{what}: the report says not done but gives {n} times — the number counted meanwhile",
+    ),
+    "px_rv_two_lines": (
+        "{what}: {lines} cùng báo cáo một hoạt động — tạm tính tổng số lần đã nêu ({n})",
+        "{what}: {lines} report the same activity — the sum of the stated numbers counted "
+        "meanwhile ({n})",
+    ),
+    "px_rv_backdated": (
+        "kế hoạch ghi ngày ban hành {issued}, {after} — cần xác minh (có thể ký lùi ngày)",
+        "the plan is dated {issued}, {after} — to be verified (possibly backdated)",
+    ),
+    "px_rv_after_report": ("sau báo cáo kết quả ngày {date}", "after the results report of {date}"),
+    "px_rv_after_year": ("sau năm đánh giá {year}", "after the assessed year {year}"),
+    "px_rv_cites_other_plan": (
+        "báo cáo trích dẫn kế hoạch số {number} của {other} ({file}) — không ghép với kế hoạch "
+        "đó; cần xác minh",
+        "the report cites plan {number} of {other} ({file}) — not paired with it; to be verified",
+    ),
+    "px_rv_duplicate": ("{file}", "{file}"),
+    "px_rv_matched_by_form": (
+        "kế hoạch đọc từ văn bản: các dòng báo cáo được ghép theo hình thức — cần đối chiếu",
+        "plan read from a document: report lines matched by form — to be checked",
+    ),
+    "px_duplicates_title": (
+        "Tệp trùng (không chấm, đã giữ một bản):",
+        "Duplicates (not scored, one copy kept):",
+    ),
+    "px_unexpected_title": (
+        "Đơn vị không có trong danh sách phải nộp (--units):",
+        "Units not on the list of units expected to submit (--units):",
+    ),
+    "px_units_unreadable": (
+        "không đọc được bảng danh sách đơn vị (.xlsx hỏng?)",
+        "cannot read the list of units (a broken .xlsx?)",
+    ),
+    "px_units_type": (
+        "danh sách đơn vị phải là .csv hoặc .xlsx, không phải {suffix}",
+        "the list of units must be .csv or .xlsx, not {suffix}",
+    ),
+    "px_units_too_many": (
+        "danh sách đơn vị quá dài (tối đa {limit} dòng)",
+        "the list of units is too long (at most {limit} rows)",
+    ),
+    "px_units_no_name": (
+        "thiếu cột tên đơn vị (“Tên đơn vị” hoặc “name”); các cột có: {found}",
+        "no unit-name column (“Tên đơn vị” or “name”); columns found: {found}",
+    ),
+    "px_units_blank_name": ("tên đơn vị để trống", "the unit name is blank"),
+    "px_units_twice": (
+        "đơn vị “{name}” đã có ở dòng {row}",
+        "the unit “{name}” is already on row {row}",
+    ),
     # --- PAR index: outputs and command line (cchc index) ------------------------------------
     "px_heading": (
-        "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — Tiêu chí {code}. {title}",
-        "PAR INDEX SELF-ASSESSMENT {year} — criterion {code}. {title}",
+        "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {criterion}",
+        "PAR INDEX SELF-ASSESSMENT {year} — {criterion}",
     ),
+    "px_criterion_coded": ("Tiêu chí {code}. {title}", "criterion {code}. {title}"),
     "px_scheme_label": ("Bộ chấm điểm", "Scheme"),
     "px_scheme_file": ("Tệp bộ chấm điểm", "Scheme file"),
     "px_note_label": ("Ghi chú", "Note"),

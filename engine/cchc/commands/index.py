@@ -45,6 +45,12 @@ from cchc.messages import t
     help="Định dạng (mặc định theo đuôi tệp --out) / format (default: from --out's suffix).",
 )
 @click.option(
+    "--units",
+    "units_file",
+    default=None,
+    help="Danh sách đơn vị phải nộp (.csv/.xlsx) / the units expected to submit (.csv/.xlsx).",
+)
+@click.option(
     "--no-compliance",
     is_flag=True,
     help="Không chấm điểm tuân thủ kế hoạch / skip the plans' compliance score.",
@@ -58,6 +64,7 @@ def index_cmd(
     scheme_name: str,
     out: str | None,
     fmt: str | None,
+    units_file: str | None,
     no_compliance: bool,
     engine: str,
     rules_dirs: tuple[Path, ...],
@@ -73,6 +80,7 @@ def index_cmd(
     shown beside the index points.
     """
     from cchc.parindex.compliance import checker_compliance
+    from cchc.parindex.expected import load_expected
     from cchc.parindex.render import SUFFIXES, render
     from cchc.parindex.run import index_run
     from cchc.parindex.scheme import find_scheme
@@ -89,6 +97,7 @@ def index_cmd(
         fail(t("px_xlsx_needs_out", lang), lang)
     try:
         scheme = find_scheme(scheme_name)
+        expected = load_expected(units_file) if units_file else None
     except InputError as exc:
         report_input_error(exc, lang)
         sys.exit(EXIT_INPUT)
@@ -96,8 +105,8 @@ def index_cmd(
     if not no_compliance:
         checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
         compliance = checker_compliance(checker)
-    run = index_run(plans_dir, results_dir, year, scheme, lang, compliance)
-    data = render(run, fmt, lang)
+    run = index_run(plans_dir, results_dir, year, scheme, lang, compliance, expected)
+    data = render(run, fmt, lang, out=None if to_stdout else Path(out or ""))
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -65,7 +65,7 @@ def _detail(o: Outcome, sub: CompletionSub, ctx: UnitContext) -> str:
 def score_completion(sub: CompletionSub, index: int, ctx: UnitContext) -> SubScore:
     lang, scheme = ctx.lang, ctx.scheme
     base = {
-        "code": sub.code,
+        "code": sub.code or "",
         "title": sub.title.get(lang),
         "kind": sub.kind,
         "max": sub.max,
@@ -128,7 +128,7 @@ def score_completion(sub: CompletionSub, index: int, ctx: UnitContext) -> SubSco
     for i, item, why in ctx.unmatched:
         what = (
             item.activity_id
-            if why == "id"
+            if why in ("id", "document_id")
             else ctx.form_label(item.form.value if item.form else "")
         )
         details.append(t(f"px_unmatched_{why}", lang, where=f"activities[{i}]", what=what))
@@ -145,7 +145,8 @@ def score_completion(sub: CompletionSub, index: int, ctx: UnitContext) -> SubSco
                 )
             )
         done_something = o.items and (o.done or 0) > 0
-        if done_something and not o.evidence:
+        # Only a scheme that asks for a document per activity lists its absence as missing.
+        if sub.require_evidence and done_something and not o.evidence:
             act = o.target.activity
             missing.append(
                 t(

@@ -28,9 +28,15 @@ class UnitContext:
         if self.plan is not None:
             plan_targets = targets(self.plan.plan, self.year)
             if self.report is not None:
-                self.outcomes, self.unmatched = match(plan_targets, self.report.report)
+                self.outcomes, self.unmatched = match(
+                    plan_targets, self.report.report, from_document=self.from_document
+                )
             else:
                 self.outcomes = [Outcome(tg) for tg in plan_targets]
+
+    @property
+    def from_document(self) -> bool:
+        return self.plan is not None and self.plan.from_document
 
     def plan_ref(self, path: str = "") -> str:
         assert self.plan is not None

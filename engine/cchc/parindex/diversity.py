@@ -63,7 +63,7 @@ def _leaf_paths(groups: list[FormGroup], prefix: tuple) -> list[tuple[FormGroup,
 
 def score_diversity(sub: DiversitySub, index: int, ctx: UnitContext) -> SubScore:
     lang, scheme = ctx.lang, ctx.scheme
-    base = {"code": sub.code, "title": sub.title.get(lang), "kind": sub.kind, "max": sub.max}
+    base = {"code": sub.code or "", "title": sub.title.get(lang), "kind": sub.kind, "max": sub.max}
     trace = [scheme.ref("sub_criteria", index)]
     if ctx.report is None:
         return SubScore(
@@ -83,6 +83,7 @@ def score_diversity(sub: DiversitySub, index: int, ctx: UnitContext) -> SubScore
     total = 0.0
     met = 0
     counted: set[str] = set()
+    disclosed: list[str] = []
     leaves = _leaf_paths(sub.groups, ("sub_criteria", index))
     for leaf, path in leaves:
         title = leaf.title.get(lang)
@@ -96,6 +97,10 @@ def score_diversity(sub: DiversitySub, index: int, ctx: UnitContext) -> SubScore
             met += 1
             earned.append(f"{title} {num(points, lang)}")
             trace.append(scheme.ref(*path))
+            only = leaf.disclose_when_only
+            if only is not None and all(u.form in only.forms for u in proven):
+                details.append(only.note.get(lang))
+                disclosed.append(only.note.get(lang))
         if not used:
             what = t("px_group_unused", lang)
             missing.append(t("px_missing_group", lang, group=title))
@@ -134,6 +139,8 @@ def score_diversity(sub: DiversitySub, index: int, ctx: UnitContext) -> SubScore
         earned="; ".join(earned) if earned else "—",
         points=num(points, lang),
     )
+    if disclosed:
+        reason += " " + " ".join(disclosed)
     return SubScore(
         **base,
         points=points,

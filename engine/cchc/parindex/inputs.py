@@ -22,6 +22,11 @@ class LoadedPlan:
     plan: Plan
     file: str
 
+    @property
+    def from_document(self) -> bool:
+        """Read from a .txt/.docx/.pdf: its activity ids were numbered by the extractor."""
+        return self.file.lower().endswith(DOCUMENT_SUFFIXES)
+
 
 @dataclass
 class LoadedReport:

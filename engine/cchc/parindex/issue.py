@@ -24,7 +24,7 @@ def due_date(sub: IssueSub, year: int) -> dt.date:
 
 def score_issue(sub: IssueSub, index: int, ctx: UnitContext) -> SubScore:
     lang, scheme = ctx.lang, ctx.scheme
-    base = {"code": sub.code, "title": sub.title.get(lang), "kind": sub.kind, "max": sub.max}
+    base = {"code": sub.code or "", "title": sub.title.get(lang), "kind": sub.kind, "max": sub.max}
     due = due_date(sub, ctx.year)
     trace = [scheme.ref("sub_criteria", index), scheme.ref("sub_criteria", index, "due")]
     if ctx.plan is None:
@@ -51,13 +51,31 @@ def score_issue(sub: IssueSub, index: int, ctx: UnitContext) -> SubScore:
     on_time = issued <= due
     points = sub.points.on_time if on_time else sub.points.late
     key = "px_issue_on_time" if on_time else "px_issue_late"
+    reason = t(key, lang, issued=date_text(issued), due=date_text(due), points=num(points, lang))
+    point_ref = scheme.ref("sub_criteria", index, "points", "on_time" if on_time else "late")
+    missing: list[str] = []
+    content = sub.content
+    n = len(ctx.plan.plan.activities)
+    if on_time and content is not None and n < content.min_activities:
+        # "Đảm bảo nội dung, đúng thời gian": on time is not enough without the content.
+        points = content.points
+        reason = t(
+            "px_issue_no_content",
+            lang,
+            issued=date_text(issued),
+            due=date_text(due),
+            n=n,
+            need=content.min_activities,
+            points=num(points, lang),
+        )
+        point_ref = scheme.ref("sub_criteria", index, "content")
+        missing.append(t("px_missing_plan_content", lang))
+    trace.append(ctx.plan_ref("activities"))
     return SubScore(
         **base,
         points=points,
-        reason=t(key, lang, issued=date_text(issued), due=date_text(due), points=num(points, lang)),
+        reason=reason,
         evidence_found=found,
-        trace=[
-            *trace,
-            scheme.ref("sub_criteria", index, "points", "on_time" if on_time else "late"),
-        ],
+        evidence_missing=missing,
+        trace=[*trace, point_ref],
     )

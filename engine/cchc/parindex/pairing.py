@@ -1,7 +1,11 @@
 """Pairing each unit's plan with its results report for the assessed year.
 
-A report names its plan by number and date, and its unit by name (and province): a plan is
-taken when its number (and, when both are given, date) match, else when the unit matches.
+Unit identity decides (`units`: the structured commune/district/province fields first, then
+the names, compared without case, diacritics or "UBND"); the plan number and date a report
+cites only choose between several plans of the same unit. A report that names one unit and
+cites the plan of another is flagged for review and left without a plan, never re-paired.
+Before pairing, duplicates are set aside, one copy kept and the others listed: the same plan
+twice (as .json and as a document, or two files of one unit's plan), the same report twice.
 A plan or a report left without a partner is kept as a unit of its own, never dropped.
 """
 
@@ -9,21 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cchc.model import Plan
 from cchc.parindex.inputs import LoadedPlan, LoadedReport
+from cchc.parindex.units import UnitId, unit_id
 
 _SPACES = re.compile(r"\s+")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
-# Spelled-out and abbreviated forms of the same issuer name.
-_ALIASES = (
-    ("ủy ban nhân dân", "ubnd"),
-    ("uỷ ban nhân dân", "ubnd"),
-    ("thành phố", "tp"),
-    ("thị xã", "tx"),
-    ("thị trấn", "tt"),
-)
 
 
 def number_key(number: str | None) -> str | None:
@@ -35,20 +32,6 @@ def number_key(number: str | None) -> str | None:
     return _LEADING_ZEROS.sub("", text) or None
 
 
-def name_key(name: str | None) -> str | None:
-    """Issuer names compared without case, extra spaces or spelled-out 'Ủy ban nhân dân'."""
-    if not name:
-        return None
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", name).casefold()).strip()
-    for long, short in _ALIASES:
-        text = text.replace(long, short)
-    return text.replace(".", "").strip() or None
-
-
-def _same_province(a: str | None, b: str | None) -> bool:
-    return not a or not b or name_key(a) == name_key(b)
-
-
 def covers_year(plan: Plan, year: int) -> bool:
     """The plan's period overlaps the year; without a period, it was issued in that year."""
     start, end = plan.period.start, plan.period.end
@@ -58,56 +41,143 @@ def covers_year(plan: Plan, year: int) -> bool:
     return issued is not None and issued.year == year
 
 
+def plan_unit(lp: LoadedPlan) -> UnitId:
+    i = lp.plan.issuer
+    return unit_id(i.name, commune=i.commune, district=i.district, province=i.province)
+
+
+def report_unit(lr: LoadedReport) -> UnitId:
+    u = lr.report.unit
+    return unit_id(u.name, commune=u.commune, district=u.district, province=u.province)
+
+
+@dataclass
+class Duplicate:
+    """An input set aside because another file stands for the same document or unit."""
+
+    file: str
+    kept: str
+    why: str  # "same_plan" | "same_unit_plan" | "same_report" | "same_unit_report"
+
+
 @dataclass
 class Pair:
     plan: LoadedPlan | None
     report: LoadedReport | None
-    how: str | None = None  # "number" | "unit": how the two were paired
+    how: str | None = None  # "unit" | "number": how the two were paired
+    cited_other: LoadedPlan | None = None  # the report cites this plan of another unit
 
 
-def _plan_matches_number(lp: LoadedPlan, lr: LoadedReport) -> bool:
+@dataclass
+class Pairing:
+    pairs: list[Pair] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+def cites(lr: LoadedReport, lp: LoadedPlan) -> bool:
+    """The report's plan reference names this plan: the number, and the date when both give one."""
     ref = lr.report.plan
     if ref is None or number_key(ref.number) is None:
         return False
     doc = lp.plan.document
     if number_key(doc.number) != number_key(ref.number):
         return False
-    if ref.date and doc.issue_date and ref.date != doc.issue_date:
-        return False
-    issuer, unit = lp.plan.issuer, lr.report.unit
-    if not _same_province(issuer.province, unit.province):
-        return False
-    # Many communes number their plan 52/KH-UBND: a number alone needs the unit to agree; a
-    # number and a date both stated and equal identify the plan even when the names differ.
-    same_date = ref.date is not None and ref.date == doc.issue_date
-    return same_date or not name_key(issuer.name) or name_key(issuer.name) == name_key(unit.name)
+    return not (ref.date and doc.issue_date and ref.date != doc.issue_date)
 
 
-def _plan_matches_unit(lp: LoadedPlan, lr: LoadedReport) -> bool:
-    issuer, unit = lp.plan.issuer, lr.report.unit
+def _cites_fully(lr: LoadedReport, lp: LoadedPlan) -> bool:
+    ref = lr.report.plan
+    return cites(lr, lp) and ref is not None and ref.date is not None
+
+
+def _same_plan_document(a: LoadedPlan, b: LoadedPlan) -> bool:
+    """One signed plan: same number and issue date, issuers not told apart."""
+    da, db = a.plan.document, b.plan.document
+    if number_key(da.number) is None or da.issue_date is None:
+        return False
     return (
-        name_key(issuer.name) is not None
-        and name_key(issuer.name) == name_key(unit.name)
-        and _same_province(issuer.province, unit.province)
+        number_key(da.number) == number_key(db.number)
+        and da.issue_date == db.issue_date
+        and plan_unit(a).same(plan_unit(b)) is not False
     )
 
 
-def pair(plans: list[LoadedPlan], reports: list[LoadedReport]) -> list[Pair]:
-    """One pair per unit: matched, plan only, or report only."""
+def _dedupe_plans(
+    plans: list[LoadedPlan], reports: list[LoadedReport]
+) -> tuple[list[LoadedPlan], list[Duplicate]]:
+    """One plan per unit: a structured .json before a document, a plan a report cites first."""
+
+    def preference(lp: LoadedPlan) -> tuple:
+        cited = any(_cites_fully(lr, lp) or cites(lr, lp) for lr in reports)
+        return (not cited, lp.from_document, lp.file)
+
+    kept: list[LoadedPlan] = []
+    dups: list[Duplicate] = []
+    for lp in sorted(plans, key=preference):
+        twin = next((k for k in kept if _same_plan_document(k, lp)), None)
+        why = "same_plan"
+        if twin is None:
+            twin = next((k for k in kept if plan_unit(k).same(plan_unit(lp)) is True), None)
+            why = "same_unit_plan"
+        if twin is None:
+            kept.append(lp)
+        else:
+            dups.append(Duplicate(lp.file, twin.file, why))
+    return sorted(kept, key=lambda lp: lp.file), dups
+
+
+def _dedupe_reports(reports: list[LoadedReport]) -> tuple[list[LoadedReport], list[Duplicate]]:
+    """One report per unit: the same content twice, or the later of two reports of one unit."""
+
+    def newest_first(lr: LoadedReport) -> tuple:
+        issued = lr.report.document.issue_date
+        return (issued is None, -(issued.toordinal() if issued else 0), lr.file)
+
+    kept: list[LoadedReport] = []
+    dups: list[Duplicate] = []
+    for lr in sorted(reports, key=newest_first):
+        same = next((k for k in kept if k.report == lr.report), None)
+        if same is not None:
+            dups.append(Duplicate(lr.file, same.file, "same_report"))
+            continue
+        twin = next((k for k in kept if report_unit(k).same(report_unit(lr)) is True), None)
+        if twin is not None:
+            dups.append(Duplicate(lr.file, twin.file, "same_unit_report"))
+            continue
+        kept.append(lr)
+    return sorted(kept, key=lambda lr: lr.file), dups
+
+
+def pair(plans: list[LoadedPlan], reports: list[LoadedReport]) -> Pairing:
+    """One pair per unit (matched, plan only, or report only) and the duplicates set aside."""
+    reports, report_dups = _dedupe_reports(reports)
+    plans, plan_dups = _dedupe_plans(plans, reports)
     free = list(plans)
     pairs: list[Pair] = []
     pending: list[LoadedReport] = []
+    # 1. The unit decides.
     for lr in reports:
-        hit = next((lp for lp in free if _plan_matches_number(lp, lr)), None)
+        rid = report_unit(lr)
+        hit = next((lp for lp in free if plan_unit(lp).same(rid) is True), None)
         if hit is None:
             pending.append(lr)
             continue
         free.remove(hit)
-        pairs.append(Pair(hit, lr, "number"))
+        pairs.append(Pair(hit, lr, "unit"))
+    # 2. A plan whose unit cannot be told (no name, no place) is taken by its number and date.
     for lr in pending:
-        hit = next((lp for lp in free if _plan_matches_unit(lp, lr)), None)
+        rid = report_unit(lr)
+        hit = next(
+            (lp for lp in free if plan_unit(lp).same(rid) is None and _cites_fully(lr, lp)), None
+        )
         if hit is not None:
             free.remove(hit)
-        pairs.append(Pair(hit, lr, "unit" if hit else None))
+            pairs.append(Pair(hit, lr, "number"))
+            continue
+        # 3. It cites the plan of another unit: flagged, not re-paired.
+        other = next(
+            (lp for lp in plans if cites(lr, lp) and plan_unit(lp).same(rid) is False), None
+        )
+        pairs.append(Pair(None, lr, None, cited_other=other))
     pairs.extend(Pair(lp, None) for lp in free)
-    return pairs
+    return Pairing(pairs, plan_dups + report_dups)

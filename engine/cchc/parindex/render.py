@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from cchc.messages import Lang
 from cchc.parindex.result import IndexRun
@@ -16,6 +17,8 @@ FORMATS: dict[str, str] = {
 SUFFIXES = {".txt": "text", ".json": "json", ".xlsx": "xlsx", ".html": "html", ".htm": "html"}
 
 
-def render(run: IndexRun, fmt: str, lang: Lang = "vi") -> bytes:
+def render(run: IndexRun, fmt: str, lang: Lang = "vi", out: Path | None = None) -> bytes:
+    """`out`: where the result will be written, so that the workbook links to the inputs."""
     module_name, func_name = FORMATS[fmt].split(":")
-    return getattr(importlib.import_module(module_name), func_name)(run, lang)
+    fn = getattr(importlib.import_module(module_name), func_name)
+    return fn(run, lang, out=out) if fmt == "xlsx" else fn(run, lang)

@@ -7,7 +7,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from cchc.messages import Lang, t
 from cchc.parindex.bands import num
 from cchc.parindex.result import IndexRun, UnitScore
-from cchc.parindex.sheet_rows import columns, compliance_text
+from cchc.parindex.sheet_rows import columns, compliance_text, heading
 from cchc.paths import data_dir
 
 TEMPLATE = "par_index.html.j2"
@@ -19,7 +19,6 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
         autoescape=select_autoescape(("html", "j2")),
         undefined=StrictUndefined,
     )
-    s = run.scheme
     labels = {
         "scheme": t("px_scheme_label", lang),
         "source": t("source_label", lang),
@@ -31,6 +30,7 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
         "trace": t("px_col_trace", lang),
         "inputs": t("px_sheet_inputs", lang),
         "error": t("error_prefix", lang),
+        "unexpected": t("px_unexpected_title", lang).rstrip(":"),
     }
 
     def pairing(u: UnitScore) -> str:
@@ -39,9 +39,7 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
     html = env.get_template(TEMPLATE).render(
         run=run,
         lang=lang,
-        heading=t(
-            "px_heading", lang, year=run.year, code=s.criterion_code, title=s.criterion_title
-        ),
+        heading=heading(run, lang),
         cols=columns(lang),
         labels=labels,
         fmt=lambda x: num(x, lang),

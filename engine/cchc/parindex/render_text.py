@@ -7,7 +7,7 @@ from tabulate import tabulate
 from cchc.messages import Lang, t
 from cchc.parindex.bands import num
 from cchc.parindex.result import IndexRun
-from cchc.parindex.sheet_rows import compliance_text
+from cchc.parindex.sheet_rows import compliance_text, heading
 
 MAX_MISSING = 5  # the sheet and the JSON list them all; the terminal shows the first few
 
@@ -15,12 +15,14 @@ MAX_MISSING = 5  # the sheet and the JSON list them all; the terminal shows the 
 def render(run: IndexRun, lang: Lang = "vi") -> bytes:
     s = run.scheme
     lines = [
-        t("px_heading", lang, year=run.year, code=s.criterion_code, title=s.criterion_title),
+        heading(run, lang),
         f"{t('px_scheme_label', lang)}: {s.title} ({s.id})",
         f"{t('source_label', lang)}: {s.source}",
         "",
     ]
-    codes = [sub.code for sub in run.units[0].subs] if run.units else []
+    codes = (
+        [sub.code or f"({k})" for k, sub in enumerate(run.units[0].subs, 1)] if run.units else []
+    )
     header = [
         t("px_col_unit", lang),
         *codes,
@@ -46,8 +48,11 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
             lines.append(f"  ! {t(f'px_pairing_{u.pairing.value}', lang)}")
         for note in u.notes:
             lines.append(f"  ! {note}")
+        for flag in u.review:
+            lines.append(f"  ? [{flag.rule}] {flag.message}")
         for sub in u.subs:
-            lines.append(f"  {sub.code} {sub.title}: {num(sub.points, lang)}/{num(sub.max, lang)}")
+            head = f"{sub.code} {sub.title}" if sub.code else sub.title
+            lines.append(f"  {head}: {num(sub.points, lang)}/{num(sub.max, lang)}")
             lines.append(f"      {sub.reason}")
             if sub.evidence_missing:
                 shown = "; ".join(sub.evidence_missing[:MAX_MISSING])
@@ -59,6 +64,14 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
         lines.append("")
         lines.append(t("px_skipped_title", lang))
         lines.extend(f"  {x.file}: {x.reason}" for x in run.skipped)
+    if run.duplicates:
+        lines.append("")
+        lines.append(t("px_duplicates_title", lang))
+        lines.extend(f"  {d.reason}" for d in run.duplicates)
+    if run.unexpected:
+        lines.append("")
+        lines.append(t("px_unexpected_title", lang))
+        lines.extend(f"  {name}" for name in run.unexpected)
     if run.errors:
         lines.append("")
         lines.extend(f"{t('error_prefix', lang)}: {e.file}: {e.error}" for e in run.errors)

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc.messages import Lang, t
 from cchc.parindex.result import IndexRun
-from cchc.parindex.sheet_rows import columns, sheet_rows
+from cchc.parindex.sheet_rows import columns, heading, sheet_rows
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _BOLD = Font(bold=True)
@@ -59,8 +59,7 @@ def _main_sheet(wb: Workbook, run: IndexRun, lang: Lang) -> None:
     ws.title = t("px_sheet_main", lang)
     rows = _Rows(ws)
     s = run.scheme
-    heading = t("px_heading", lang, year=run.year, code=s.criterion_code, title=s.criterion_title)
-    rows.add([heading], font=Font(bold=True, size=13))
+    rows.add([heading(run, lang)], font=Font(bold=True, size=13))
     rows.add([f"{t('px_scheme_label', lang)}: {s.title}"])
     rows.add([f"{t('source_label', lang)}: {s.source}"])
     rows.add([])
@@ -120,7 +119,7 @@ def _inputs_sheet(wb: Workbook, run: IndexRun, lang: Lang) -> None:
     _widths(ws, (60, 90))
 
 
-def render(run: IndexRun, lang: Lang = "vi") -> bytes:
+def render(run: IndexRun, lang: Lang = "vi", out: object = None) -> bytes:
     wb = Workbook()
     _main_sheet(wb, run, lang)
     _trace_sheet(wb, run, lang)

@@ -21,6 +21,7 @@ class Pairing(StrEnum):
     matched = "matched"  # plan and results report
     no_report = "no_report"  # a plan, no results report
     no_plan = "no_plan"  # a results report, no plan
+    nothing = "nothing"  # an expected unit (--units) that sent neither
 
 
 class EvidenceRef(_Out):
@@ -43,6 +44,14 @@ class SubScore(_Out):
     evidence_found: list[EvidenceRef] = Field(default_factory=list)
     evidence_missing: list[str] = Field(default_factory=list)
     trace: list[str] = Field(default_factory=list)  # scheme lines, plan and report items
+
+
+class ReviewFlag(_Out):
+    """Something a person should look at again before the sheet is signed, and the rule that saw it."""
+
+    rule: str  # 'PX-REVIEW-CLAIMED-NO-COUNT'
+    message: str  # what was seen, and how it was scored meanwhile
+    where: str | None = None  # 'report.json#activities[2]'
 
 
 class Compliance(_Out):
@@ -69,17 +78,33 @@ class UnitScore(_Out):
     subs: list[SubScore]
     compliance: Compliance | None = None
     notes: list[str] = Field(default_factory=list)
+    review: list[ReviewFlag] = Field(default_factory=list)
+    expected: bool | None = None  # None: no list of expected units was given
+
+
+class SubInfo(_Out):
+    """One sub-criterion as the scheme states it, for the sheet's "Căn cứ" page."""
+
+    code: str
+    title: str
+    max: float
+    source: str  # the clause, with its status [V]/[P]/[U]
+    status: str  # V | P | U
+    note: str | None = None
 
 
 class SchemeInfo(_Out):
     id: str
-    file: str
+    file: str  # 'rules/schemes/x.yaml' for a shipped scheme, else the path as given
     title: str
-    criterion_code: str
+    criterion_code: str  # '' when the source gives the criterion no code
     criterion_title: str
     max: float
     source: str
+    status: str = "V"
+    subs: list[SubInfo] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    interpretations: list[str] = Field(default_factory=list)  # every reading the scheme makes
 
 
 class InputFailure(_Out):
@@ -94,6 +119,14 @@ class Skipped(_Out):
     reason: str
 
 
+class SetAside(_Out):
+    """An input not scored because another file stands for the same plan, report or unit."""
+
+    file: str
+    kept: str
+    reason: str
+
+
 class IndexRun(_Out):
     tool: str = "cchc index"
     version: str
@@ -102,7 +135,11 @@ class IndexRun(_Out):
     scheme: SchemeInfo
     units: list[UnitScore] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
+    duplicates: list[SetAside] = Field(default_factory=list)
+    unexpected: list[str] = Field(default_factory=list)  # units not on the --units list
     errors: list[InputFailure] = Field(default_factory=list)
+    # The folder the input paths are relative to: for links in the workbook, never printed.
+    base: str | None = Field(None, exclude=True)
 
     def to_jsonable(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

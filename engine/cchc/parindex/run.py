@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
 from cchc import __version__
 from cchc.messages import Lang, t
@@ -12,11 +14,31 @@ from cchc.parindex.completion import score_completion
 from cchc.parindex.compliance import ComplianceFn
 from cchc.parindex.context import UnitContext, date_text
 from cchc.parindex.diversity import score_diversity
+from cchc.parindex.expected import ExpectedUnit
 from cchc.parindex.inputs import LoadedPlan, LoadedReport, load_plans, load_reports
 from cchc.parindex.issue import score_issue
-from cchc.parindex.pairing import Pair, covers_year, name_key, pair
-from cchc.parindex.result import IndexRun, Pairing, SchemeInfo, Skipped, SubScore, UnitScore
-from cchc.parindex.scheme import CompletionSub, DiversitySub, IssueSub, Scheme
+from cchc.parindex.pairing import Pairing as PairingResult
+from cchc.parindex.pairing import (
+    covers_year,
+    number_key,
+    pair,
+    plan_unit,
+    report_unit,
+)
+from cchc.parindex.result import (
+    IndexRun,
+    Pairing,
+    ReviewFlag,
+    SchemeInfo,
+    SetAside,
+    Skipped,
+    SubInfo,
+    SubScore,
+    UnitScore,
+)
+from cchc.parindex.review import unit_flags
+from cchc.parindex.scheme import CompletionSub, DiversitySub, IssueSub, Scheme, schemes_dir
+from cchc.parindex.units import display_name, fold, unit_id
 from cchc.vocab import LEVEL_LABELS, label
 
 SCORERS: dict[type, Callable[..., SubScore]] = {
@@ -27,22 +49,35 @@ SCORERS: dict[type, Callable[..., SubScore]] = {
 
 
 def score_unit(
-    ctx: UnitContext, how: str | None = None, compliance: ComplianceFn | None = None
+    ctx: UnitContext,
+    how: str | None = None,
+    compliance: ComplianceFn | None = None,
+    expected: ExpectedUnit | None = None,
 ) -> UnitScore:
     lang, head = ctx.lang, ctx.scheme.model.scheme
     subs = [SCORERS[type(sub)](sub, i, ctx) for i, sub in enumerate(ctx.scheme.model.sub_criteria)]
     plan = ctx.plan.plan if ctx.plan else None
     report = ctx.report.report if ctx.report else None
-    # The report names the unit being assessed; a plan's issuer line may carry a slip.
-    name = (report.unit.name if report else None) or (plan.issuer.name if plan else None)
-    level = (plan.issuer.level if plan else None) or (report.unit.level if report else None)
-    province = (plan.issuer.province if plan else None) or (
-        report.unit.province if report else None
+    # The expected list names the unit; else the report (a plan's issuer line may carry a slip).
+    name = (
+        (expected.name if expected else None)
+        or (report.unit.name if report else None)
+        or (plan.issuer.name if plan else None)
     )
-    pairing = Pairing.matched if plan and report else Pairing.no_report if plan else Pairing.no_plan
+    level = (plan.issuer.level if plan else None) or (report.unit.level if report else None)
+    province = (
+        (plan.issuer.province if plan else None)
+        or (report.unit.province if report else None)
+        or (expected.province if expected else None)
+    )
+    if plan and report:
+        pairing = Pairing.matched
+    else:
+        pairing = Pairing.no_report if plan else Pairing.no_plan if report else Pairing.nothing
     notes: list[str] = []
-    if how == "unit" and report and report.plan and report.plan.number:
-        notes.append(t("px_paired_by_unit", lang, number=report.plan.number))
+    ref = report.plan if report else None
+    if plan and ref and ref.number and number_key(ref.number) != number_key(plan.document.number):
+        notes.append(t("px_paired_by_unit", lang, number=ref.number))
     if level and head.levels and level not in head.levels:
         wanted = ", ".join(label(LEVEL_LABELS, lv, lang) for lv in head.levels)
         notes.append(
@@ -52,18 +87,20 @@ def score_unit(
     # calls itself "Ủy ban nhân dân huyện …" keeps that slip in issuer.other_names).
     names = [plan.issuer.name, *plan.issuer.other_names] if plan else []
     for named in names:
-        if named and report and name_key(named) != name_key(report.unit.name):
+        if named and report and unit_id(named).name != unit_id(report.unit.name).name:
             notes.append(t("px_name_differs", lang, plan=named, report=report.unit.name))
-    reported = report.plan.date if report and report.plan else None
+    reported = ref.date if ref else None
     actual = plan.document.issue_date if plan else None
     if ctx.plan and ctx.report and reported and actual and reported != actual:
         notes.append(
             t("px_plan_date_differs", lang, reported=date_text(reported), actual=date_text(actual))
         )
+    if how == "number":
+        notes.append(t("px_paired_by_number", lang))
     comp = compliance(plan, ctx.plan.file) if compliance and plan and ctx.plan else None
     return UnitScore(
-        unit=name or t("unknown", lang),
-        level=level.value if level else None,
+        unit=display_name(name) or t("unknown", lang),
+        level=level.value if level else (expected.level if expected else None),
         province=province,
         pairing=pairing,
         plan_file=ctx.plan.file if ctx.plan else None,
@@ -81,20 +118,46 @@ def score_unit(
         subs=subs,
         compliance=comp,
         notes=notes,
+        review=unit_flags(ctx),
+        expected=None if expected is None else True,
     )
+
+
+def _shipped_name(scheme: Scheme) -> str:
+    """'rules/schemes/x.yaml' for a shipped scheme (never a path into site-packages)."""
+    try:
+        return "rules/schemes/" + str(scheme.file.resolve().relative_to(schemes_dir().resolve()))
+    except ValueError:
+        return str(scheme.file)
 
 
 def scheme_info(scheme: Scheme, lang: Lang) -> SchemeInfo:
     head = scheme.model.scheme
+    subs = []
+    for sub in scheme.model.sub_criteria:
+        src = sub.source or head.source
+        subs.append(
+            SubInfo(
+                code=sub.code or "",
+                title=sub.title.get(lang),
+                max=sub.max,
+                source=src.cite(),
+                status=src.status,
+                note=sub.note.get(lang) if sub.note else None,
+            )
+        )
     return SchemeInfo(
         id=head.id,
-        file=str(scheme.file),
+        file=_shipped_name(scheme),
         title=head.title.get(lang),
-        criterion_code=head.criterion.code,
+        criterion_code=head.criterion.code or "",
         criterion_title=head.criterion.title.get(lang),
         max=head.criterion.max,
         source=head.source.cite(),
+        status=head.source.status,
+        subs=subs,
         notes=[n.get(lang) for n in scheme.model.notes],
+        interpretations=[n.get(lang) for n in scheme.model.interpretations],
     )
 
 
@@ -123,24 +186,81 @@ def vn_sort_key(text: str | None) -> tuple[tuple[int, ...], str]:
 def _sort_key(u: UnitScore) -> tuple:
     # 'Ủy ban nhân dân xã X' sorts with 'UBND xã X'.
     return (
-        vn_sort_key(name_key(u.province)),
-        vn_sort_key(name_key(u.unit)),
+        vn_sort_key(unit_id(None, province=u.province).province),
+        vn_sort_key(fold(u.unit)),
         u.plan_file or u.report_file or "",
     )
 
 
+_WHY = {
+    "same_plan": "px_dup_same_plan",
+    "same_unit_plan": "px_dup_same_unit_plan",
+    "same_report": "px_dup_same_report",
+    "same_unit_report": "px_dup_same_unit_report",
+}
+
+
 def score_pairs(
-    pairs: list[Pair],
+    pairing: PairingResult,
     scheme: Scheme,
     year: int,
     lang: Lang = "vi",
     compliance: ComplianceFn | None = None,
-) -> list[UnitScore]:
-    units = [
-        score_unit(UnitContext(year, scheme, p.plan, p.report, lang), p.how, compliance)
-        for p in pairs
-    ]
-    return sorted(units, key=_sort_key)
+    expected: list[ExpectedUnit] | None = None,
+) -> tuple[list[UnitScore], list[str]]:
+    """Every unit scored; with an expected list, every expected unit has a row (a unit that sent
+    nothing scores what the scheme gives a missing plan and report) and the others are listed."""
+    units: list[UnitScore] = []
+    unexpected: list[str] = []
+    left = list(expected or [])
+    for p in pairing.pairs:
+        ctx = UnitContext(year, scheme, p.plan, p.report, lang)
+        ids = [x for x in (p.report and report_unit(p.report), p.plan and plan_unit(p.plan)) if x]
+        exp = next((e for e in left if any(e.id.same(i) is True for i in ids)), None)
+        if exp is not None:
+            left.remove(exp)
+        u = score_unit(ctx, p.how, compliance, exp)
+        if expected is not None and exp is None:
+            u.expected = False
+            unexpected.append(u.unit)
+        if p.cited_other is not None:
+            other = p.cited_other
+            u.review.append(
+                ReviewFlag(
+                    rule="PX-REVIEW-CITES-OTHER-PLAN",
+                    message=t(
+                        "px_rv_cites_other_plan",
+                        lang,
+                        number=other.plan.document.number or "?",
+                        other=other.plan.issuer.name or other.file,
+                        file=other.file,
+                    ),
+                    where=ctx.report_ref("plan"),
+                )
+            )
+        for d in pairing.duplicates:
+            if d.kept in (u.plan_file, u.report_file):
+                u.review.append(
+                    ReviewFlag(
+                        rule="PX-REVIEW-DUPLICATE",
+                        message=t(_WHY[d.why], lang, file=d.file, kept=d.kept),
+                        where=d.file,
+                    )
+                )
+        units.append(u)
+    for e in left:
+        ctx = UnitContext(year, scheme, None, None, lang)
+        units.append(score_unit(ctx, None, None, e))
+    return sorted(units, key=_sort_key), unexpected
+
+
+def _relative(files: list, base: Path | None) -> None:
+    """Input paths relative to the folder both input folders sit in (no local absolute paths)."""
+    if base is None:
+        return
+    for x in files:
+        with contextlib.suppress(ValueError):  # another drive on Windows
+            x.file = os.path.relpath(x.file, base)
 
 
 def index_run(
@@ -150,10 +270,18 @@ def index_run(
     scheme: Scheme,
     lang: Lang = "vi",
     compliance: ComplianceFn | None = None,
+    expected: list[ExpectedUnit] | None = None,
 ) -> IndexRun:
     """Load both folders, keep the assessed year, pair, score. Nothing readable is dropped."""
     plans, plan_errors = load_plans(plans_dir, lang)
     reports, report_errors = load_reports(results_dir, lang)
+    try:
+        base: Path | None = Path(
+            os.path.commonpath([os.path.abspath(plans_dir), os.path.abspath(results_dir)])
+        )
+    except ValueError:
+        base = None
+    _relative([*plans, *reports, *plan_errors, *report_errors], base)
     skipped: list[Skipped] = []
     kept_plans: list[LoadedPlan] = []
     for lp in plans:
@@ -172,7 +300,12 @@ def index_run(
                     reason=t("px_skip_report_year", lang, year=year, other=lr.report.year),
                 )
             )
-    units = score_pairs(pair(kept_plans, kept_reports), scheme, year, lang, compliance)
+    pairing = pair(kept_plans, kept_reports)
+    units, unexpected = score_pairs(pairing, scheme, year, lang, compliance, expected)
+    duplicates = [
+        SetAside(file=d.file, kept=d.kept, reason=t(_WHY[d.why], lang, file=d.file, kept=d.kept))
+        for d in pairing.duplicates
+    ]
     return IndexRun(
         version=__version__,
         lang=lang,
@@ -180,5 +313,8 @@ def index_run(
         scheme=scheme_info(scheme, lang),
         units=units,
         skipped=skipped,
+        duplicates=duplicates,
+        unexpected=unexpected,
         errors=plan_errors + report_errors,
+        base=str(base) if base else None,
     )

@@ -73,7 +73,9 @@ class Band(Item):
 
 
 class _Sub(Item):
-    code: str
+    code: str | None = Field(
+        None, description="the code the source gives it; none if it gives none"
+    )
     title: Label
     max: Points = Field(gt=0)
     source: SchemeSource | None = None
@@ -112,6 +114,13 @@ class CompletionSub(_Sub):
         return self
 
 
+class Disclosure(Item):
+    """A reading of the source to disclose whenever the points rest on these forms alone."""
+
+    forms: list[Form] = Field(min_length=1)
+    note: Label
+
+
 class FormGroup(Item):
     """Forms that earn `points` together; a group may be split into sub-groups."""
 
@@ -121,6 +130,7 @@ class FormGroup(Item):
     forms: list[Form] = Field(default_factory=list)
     groups: list[FormGroup] = Field(default_factory=list)
     min_forms: int = Field(1, ge=1, le=50, strict=True)
+    disclose_when_only: Disclosure | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> FormGroup:
@@ -182,12 +192,20 @@ class IssuePoints(Item):
     missing: Points
 
 
+class ContentCondition(Item):
+    """What the plan must contain for the on-time points ("đảm bảo nội dung")."""
+
+    min_activities: int = Field(1, ge=1, le=1000, strict=True)
+    points: Points = Field(description="points of a plan issued without that content")
+
+
 class IssueSub(_Sub):
-    """Issuing the plan on time (ban hành kế hoạch đúng thời gian)."""
+    """Issuing the plan on time (ban hành kế hoạch đúng thời gian), with its content if asked."""
 
     kind: Literal["plan_issue"]
     due: Due
     points: IssuePoints
+    content: ContentCondition | None = None
 
     @model_validator(mode="after")
     def _max(self) -> IssueSub:
@@ -205,7 +223,9 @@ KINDS = ("plan_completion", "form_diversity", "plan_issue")
 
 
 class Criterion(Item):
-    code: str
+    code: str | None = Field(
+        None, description="the code the source gives it; none if it gives none"
+    )
     title: Label
     max: Points = Field(gt=0)
 
@@ -223,10 +243,14 @@ class SchemeModel(Item):
     scheme: SchemeHead
     sub_criteria: list[SubCriterion] = Field(min_length=1)
     notes: list[Label] = Field(default_factory=list)
+    interpretations: list[Label] = Field(
+        default_factory=list,
+        description="every reading the scheme makes where the source is silent or unclear",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> SchemeModel:
-        codes = [s.code for s in self.sub_criteria]
+        codes = [s.code for s in self.sub_criteria if s.code]
         for code in codes:
             if codes.count(code) > 1:
                 raise PydanticCustomError("sc_code_twice", "code twice", {"code": code})

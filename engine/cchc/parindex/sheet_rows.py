@@ -28,6 +28,18 @@ class SheetRow:
     is_unit: bool
 
 
+def criterion_text(run: IndexRun, lang: Lang) -> str:
+    """'Tiêu chí 4. Thực hiện tuyên truyền…', or the title alone when the source gives no code."""
+    s = run.scheme
+    if not s.criterion_code:
+        return s.criterion_title
+    return t("px_criterion_coded", lang, code=s.criterion_code, title=s.criterion_title)
+
+
+def heading(run: IndexRun, lang: Lang) -> str:
+    return t("px_heading", lang, year=run.year, criterion=criterion_text(run, lang))
+
+
 def compliance_text(u: UnitScore, lang: Lang) -> str:
     c = u.compliance
     if c is None or c.score is None:
@@ -69,7 +81,7 @@ def sheet_rows(run: IndexRun, lang: Lang) -> list[SheetRow]:
             SheetRow(
                 no=n,
                 unit=u.unit,
-                code=run.scheme.criterion_code,
+                code=run.scheme.criterion_code,  # '' when the source gives none
                 title=run.scheme.criterion_title,
                 max=u.max,
                 points=u.total,

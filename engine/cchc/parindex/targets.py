@@ -4,7 +4,7 @@ A target (mục tiêu) is one planned activity. The number of times it is due in
 year is its `count` × the number of its periods (weeks, months, quarters, halves) that the
 plan period covers inside that year; a plan that gives no count asks for at least once per
 period. A reported activity is matched to a target by `activity_id` (the plan activity's `id`,
-or 'activities[N]'), else by form.
+or 'activities[N]'), else by title, else by form (see `match`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from cchc.model import Activity, Plan
+from cchc.parindex.units import fold
 from cchc.results_report import EvidenceItem, ReportedActivity, ResultsReport
 
 
@@ -36,7 +37,7 @@ class Outcome:
 
     target: Target
     items: list[tuple[int, ReportedActivity]] = field(default_factory=list)
-    matched_by: str | None = None  # "id" | "form"
+    matched_by: str | None = None  # "id" | "title" | "form"
     done: int | None = 0  # None: reported without a count or a completion statement
     claimed: bool = False  # done taken from `completed: true`, no count reported
 
@@ -87,32 +88,77 @@ def targets(plan: Plan, year: int) -> list[Target]:
     return out
 
 
+def _words(text: str | None) -> set[str]:
+    return {w for w in fold(text).split() if len(w) > 1}
+
+
+def _title_match(item: ReportedActivity, candidates: list[Outcome]) -> Outcome | None:
+    """The planned activity whose title shares most words with the report line's (half at least)."""
+    words = _words(item.title)
+    if not words:
+        return None
+    best, best_share = None, Fraction(1, 2)
+    for o in candidates:
+        theirs = _words(o.target.activity.title)
+        if not theirs:
+            continue
+        share = Fraction(len(words & theirs), len(words | theirs))
+        if share >= best_share and (best is None or share > best_share):
+            best, best_share = o, share
+    return best
+
+
 def match(
-    plan_targets: list[Target], report: ResultsReport
+    plan_targets: list[Target], report: ResultsReport, *, from_document: bool = False
 ) -> tuple[list[Outcome], list[tuple[int, ReportedActivity, str]]]:
-    """Attach report items to targets; the rest are returned with why they matched nothing."""
+    """Attach report items to targets; the rest are returned with why they matched nothing.
+
+    A report line names its activity by `activity_id`, else by title, else by form. The ids of
+    a plan read from a document are numbered by the extractor, not by the unit: a report's ids
+    cannot refer to them, so such lines are matched by title or form only. A form names one
+    planned activity only when no other activity was read from the same sentence (a sentence
+    read as two forms, e.g. "khẩu hiệu trên màn hình LED", is not credited by form alone).
+    """
     outcomes = [Outcome(t) for t in plan_targets]
     by_key: dict[str, Outcome] = {}
-    for o in outcomes:
-        by_key[o.target.key] = o
-        if o.target.activity.id:
-            by_key.setdefault(o.target.activity.id, o)
+    if not from_document:
+        for o in outcomes:
+            by_key[o.target.key] = o
+            if o.target.activity.id:
+                by_key.setdefault(o.target.activity.id, o)
     unmatched: list[tuple[int, ReportedActivity, str]] = []
     by_form: list[tuple[int, ReportedActivity]] = []
     for i, item in enumerate(report.activities):
-        if item.activity_id:
+        if item.activity_id and not from_document:
             o = by_key.get(item.activity_id)
             if o is None:
                 unmatched.append((i, item, "id"))
             else:
                 o.items.append((i, item))
                 o.matched_by = o.matched_by or "id"
+            continue
+        candidates = [
+            o for o in outcomes if item.form is None or o.target.activity.form == item.form
+        ]
+        o = _title_match(item, candidates)
+        if o is not None:
+            o.items.append((i, item))
+            o.matched_by = o.matched_by or "title"
+        elif item.form is None:
+            unmatched.append((i, item, "document_id" if from_document else "id"))
         else:
             by_form.append((i, item))
     for i, item in by_form:
         same = [o for o in outcomes if o.target.activity.form == item.form]
+        if from_document:
+            same = [o for o in same if not _shares_sentence(o, outcomes)]
         if not same:
-            unmatched.append((i, item, "form"))
+            why = (
+                "form_ambiguous"
+                if from_document and any(o.target.activity.form == item.form for o in outcomes)
+                else "form"
+            )
+            unmatched.append((i, item, why))
             continue
         # Several planned activities of one form: the first one nothing was reported for yet.
         o = next((o for o in same if not o.items), same[0])
@@ -121,6 +167,18 @@ def match(
     for o in outcomes:
         _tally(o)
     return outcomes, unmatched
+
+
+def _shares_sentence(o: Outcome, outcomes: list[Outcome]) -> bool:
+    """Another activity was read from the same sentence (same title) with another form."""
+    act = o.target.activity
+    key = fold(act.evidence or act.title)
+    return bool(key) and any(
+        x is not o
+        and x.target.activity.form != act.form
+        and fold(x.target.activity.evidence or x.target.activity.title) == key
+        for x in outcomes
+    )
 
 
 def _tally(o: Outcome) -> None:
