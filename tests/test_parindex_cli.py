@@ -105,26 +105,93 @@ def test_compliance_score_beside_the_points(tmp_path: Path) -> None:
 
 def test_xlsx_self_assessment_sheet(tmp_path: Path) -> None:
     out = tmp_path / "index.xlsx"
-    code, _, _ = run(*base_args(), "--out", str(out))
+    code, _, _ = run(*base_args(), "--out", str(out), "--organ", "UBND huyện Xuân Lộc")
     assert code == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Tự đánh giá", "Căn cứ", "Bộ chấm điểm", "Tệp đầu vào"]
+    assert wb.sheetnames[:6] == ["Tự đánh giá", "Tổng hợp", "Căn cứ", "Điểm tuân thủ KH",
+                                 "Truy vết điểm", "Tệp đầu vào"]  # fmt: skip
+    assert len(wb.sheetnames) == 6 + 6  # and one evidence list per unit
     ws = wb["Tự đánh giá"]
     rows = list(ws.iter_rows(values_only=True))
+    assert (
+        rows[0][0] == "UBND HUYỆN XUÂN LỘC" and rows[0][4] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    )
     header_at = next(i for i, r in enumerate(rows) if r[0] == "STT")
-    assert rows[header_at][:8] == ("STT", "Đơn vị", "Mã", "Tiêu chí, tiêu chí thành phần",
-                                   "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng", "Ghi chú")  # fmt: skip
-    body = rows[header_at + 1 :]
+    assert rows[header_at] == ("STT", "Đơn vị", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa",
+                               "Điểm tự chấm", "Điểm thẩm định", "Giải trình của đơn vị",
+                               "Tài liệu kiểm chứng", "Cách tính, ghi chú",
+                               "Cần xem xét lại (quy tắc)")  # fmt: skip
+    body = [r for r in rows[header_at + 1 :] if r[1] and r[1].startswith("UBND")]
     assert len(body) == 6 * 3  # six units, a criterion row and two sub-criteria each
     tho = [r for r in body if r[1] == "UBND xã Xuân Thọ"]
-    assert [(r[2], r[4], r[5]) for r in tho] == [("4", 2, 1.4), ("4.1", 1, 0.9), ("4.2", 1, 0.5)]
-    assert "90,0%" in tho[1][7]
-    assert "Còn thiếu:" in tho[2][7]
-    assert "Nhật ký" in tho[1][6] or "Biên bản" in tho[1][6]
-    trace = list(wb["Căn cứ"].iter_rows(values_only=True))
+    assert [(r[2][:12], r[3], r[4], r[5], r[6]) for r in tho] == [
+        ("Tiêu chí 4. ", 2, 1.4, None, None),  # council score and explanation left blank
+        ("4.1. Mức độ ", 1, 0.9, None, None),
+        ("4.2. Mức độ ", 1, 0.5, None, None),
+    ]
+    assert "90,0%" in tho[1][8] and "Còn thiếu:" in tho[2][8]
+    # Evidence: numbered references linked to the unit's evidence list.
+    sub_cell = next(c for c in ws["H"] if c.value and str(c.value).startswith("TL") and
+                    ws.cell(c.row, 2).value == "UBND xã Xuân Thọ")  # fmt: skip
+    assert sub_cell.hyperlink.location.startswith("'TLKC 05 xã Xuân Thọ'")
+    # Print setup: A4 landscape, fitted to the width, the header row repeated.
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(
+        ws.PAPERSIZE_A4
+    )
+    assert ws.print_title_rows.replace("$", "") == f"{header_at + 1}:{header_at + 1}"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    # No compliance column on the index sheet; it has its own.
+    assert not any("tuân thủ" in str(v) for v in rows[header_at])
+    assert any("nq76-2021" in str(r[3]) for r in wb["Điểm tuân thủ KH"].iter_rows(values_only=True))
+    trace = list(wb["Truy vết điểm"].iter_rows(values_only=True))
     assert any("dongnai-commune-2022.yaml:" in (r[4] or "") for r in trace[1:])
     inputs = [r[0] for r in wb["Tệp đầu vào"].iter_rows(min_row=2, values_only=True)]
     assert sum(str(f).endswith("xuan-lap-2022.json") for f in inputs) == 2
+
+
+def test_xlsx_evidence_lists_link_relative_paths(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(DONGNAI, folder)
+    out = tmp_path / "out" / "index.xlsx"
+    out.parent.mkdir()
+    assert run(*base_args(folder), "--out", str(out))[0] == 0
+    wb = openpyxl.load_workbook(out)
+    ws = wb["TLKC 01 xã Xuân Bắc"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][0] == "DANH MỤC TÀI LIỆU KIỂM CHỨNG"
+    docs = [r for r in rows if r[0] and str(r[0]).startswith("TL")]
+    assert [d[0] for d in docs] == [f"TL{n}" for n in range(1, len(docs) + 1)]
+    # Each document once: the LED photo backs 4.1 and 4.2 on one line.
+    led = [d for d in docs if "man-hinh-led" in (d[3] or "")]
+    assert (
+        len(led) == 1
+        and led[0][2] == "4.1, 4.2"
+        and led[0][3] == "results/man-hinh-led-mot-cua.jpg"
+    )
+    links = {c.value: c.hyperlink.target for c in ws["D"] if c.hyperlink}
+    # Relative to the workbook (out/ sits beside in/), never an absolute local path.
+    assert links["results/man-hinh-led-mot-cua.jpg"] == "../in/results/man-hinh-led-mot-cua.jpg"
+    assert links["https://zalo.me/xuanbac-cchc"] == "https://zalo.me/xuanbac-cchc"
+    assert not any(str(tmp_path) in str(c.value) for row in ws.iter_rows() for c in row)
+    basis = [r[1] for r in wb["Căn cứ"].iter_rows(values_only=True)]
+    assert "rules/schemes/dongnai-commune-2022.yaml" in basis  # not a site-packages path
+    assert any("giao ban" in str(b) for b in basis)  # every interpretation disclosed
+
+
+def test_xlsx_summary_totals_ranking_and_bands(tmp_path: Path) -> None:
+    out = tmp_path / "index.xlsx"
+    assert run(*base_args(), "--out", str(out), "--no-compliance")[0] == 0
+    rows = list(openpyxl.load_workbook(out)["Tổng hợp"].iter_rows(values_only=True))
+    units = {r[1]: r for r in rows if r[1] and str(r[1]).startswith("UBND")}
+    # By hand (fixtures/index/README.md): 2, 0, 0.75, 1, 1.4, 0.75 → ranks 1, 6, 4, 3, 2, 4.
+    ranks = {name.split()[-1]: r[5] for name, r in units.items()}
+    assert ranks == {"Bắc": 1, "Định": 6, "Hiệp": 4, "Hòa": 3, "Thọ": 2, "Trường": 4}
+    total = next(r for r in rows if r[1] == "Tổng cộng")
+    mean = next(r for r in rows if r[1] and str(r[1]).startswith("Bình quân"))
+    assert total[2:5] == (1.9, 4.0, 5.9) and mean[4] == 0.98  # 5.9 / 6
+    bands = {r[2]: r[3] for r in rows if r[1] and str(r[1]).startswith("4.1") and r[3] is not None}
+    assert bands == {"từ 100% trở lên": 1, "từ 90% đến dưới 100%": 1, "dưới 90%": 2,
+                     "Không chấm được (thiếu kế hoạch, báo cáo hoặc mục tiêu)": 2}  # fmt: skip
 
 
 def test_html_page_is_self_contained_and_escaped(tmp_path: Path) -> None:
@@ -249,3 +316,46 @@ def test_schema_of_the_results_report() -> None:
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["title"] == "ResultsReport" and "forms_used" in schema["properties"]
+
+
+def test_units_file_errors_exit_2_with_one_sentence(tmp_path: Path) -> None:
+    bad = tmp_path / "don-vi.csv"
+    bad.write_text("STT,Huyện\n1,Xuân Lộc\n", encoding="utf-8")
+    code, out, err = run(*base_args(), "--units", str(bad), "--no-compliance")
+    assert code == 2 and "don-vi.csv" in err and "Tên đơn vị" in err
+    assert "Traceback" not in err + out
+    code, _, err = run(*base_args(), "--units", str(tmp_path / "none.csv"), "--no-compliance")
+    assert code == 2 and "none.csv" in err
+
+
+def test_units_file_on_the_command_line(tmp_path: Path) -> None:
+    units = tmp_path / "don-vi.csv"
+    units.write_text(
+        "Tên đơn vị;Huyện\nXã Xuân Bắc;Xuân Lộc\nXã Suối Cát;Xuân Lộc\n", encoding="utf-8"
+    )
+    code, out, _ = run(*base_args(), "--units", str(units), "--no-compliance", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    rows = {u["unit"]: u for u in data["units"]}
+    assert rows["UBND xã Suối Cát"]["pairing"] == "nothing"  # expected, sent nothing
+    assert len(data["unexpected"]) == 5  # the other five communes of the folder
+
+
+def test_pandas_is_loaded_only_for_the_workbook() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from cchc.parindex.run import index_run\n"
+        "from cchc.parindex.render import render\n"
+        "from cchc.parindex.scheme import find_scheme\n"
+        f"r = index_run(r'{DONGNAI / 'plans'}', r'{DONGNAI / 'results'}', 2023,"
+        " find_scheme('dongnai-commune-2022'))\n"
+        "render(r, 'text'); render(r, 'json'); render(r, 'html')\n"
+        "assert 'pandas' not in sys.modules\n"
+        "render(r, 'xlsx')\n"
+        "assert 'pandas' in sys.modules\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

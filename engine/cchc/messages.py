@@ -469,6 +469,141 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đơn vị không có trong danh sách phải nộp (--units):",
         "Units not on the list of units expected to submit (--units):",
     ),
+    "px_band_unscored": (
+        "Không chấm được (thiếu kế hoạch, báo cáo hoặc mục tiêu)",
+        "Not scorable (no plan, report or targets)",
+    ),
+    "px_sheet_summary": ("Tổng hợp", "Summary"),
+    "px_sheet_compliance": ("Điểm tuân thủ KH", "Plan compliance"),
+    "px_col_council": ("Điểm thẩm định", "Council score"),
+    "px_col_explain": ("Giải trình của đơn vị", "Unit's explanation"),
+    "px_col_review": ("Cần xem xét lại (quy tắc)", "For review (rule)"),
+    "px_col_rank": ("Xếp hạng", "Rank"),
+    "px_col_band": ("Khoảng", "Band"),
+    "px_col_count": ("Số đơn vị", "Units"),
+    "px_col_packs": ("Gói luật áp dụng", "Rule packs applied"),
+    "px_col_ev_no": ("Số TT", "No."),
+    "px_col_ev_name": ("Tên tài liệu kiểm chứng", "Verification document"),
+    "px_col_ev_sub": ("Dùng cho", "Used for"),
+    "px_col_ev_link": ("Đường dẫn, tệp", "Link, file"),
+    "px_col_ev_where": ("Trích từ", "Cited in"),
+    "px_evidence_title": ("DANH MỤC TÀI LIỆU KIỂM CHỨNG", "LIST OF VERIFICATION DOCUMENTS"),
+    "px_evidence_none": ("Không có tài liệu kiểm chứng", "No verification document"),
+    "px_evidence_list": ("Danh mục: {n} tài liệu", "List: {n} documents"),
+    "px_back_to_main": ("← Về bảng tự đánh giá", "← Back to the self-assessment"),
+    "px_organ_blank": ("CƠ QUAN LẬP BẢNG: …………………", "PREPARED BY: …………………"),
+    "px_nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "px_motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "px_place_date": ("…………, ngày …… tháng …… năm {year}", "…………, …… / …… / {year}"),
+    "px_signed_preparer": ("NGƯỜI LẬP BẢNG", "PREPARED BY"),
+    "px_signed_head": ("THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE BODY"),
+    "px_sum_total": ("Tổng cộng", "Total"),
+    "px_sum_mean": ("Bình quân ({n} đơn vị)", "Average ({n} units)"),
+    "px_sum_bands": ("Số đơn vị theo khoảng của bộ chấm điểm", "Units per band of the scheme"),
+    "px_compliance_note": (
+        "Điểm tuân thủ kế hoạch theo các gói luật (cchc-check): KHÔNG thuộc Chỉ số CCHC, chỉ để "
+        "tham khảo khi rà soát kế hoạch.",
+        "The plans' compliance score from the rule packs (cchc-check): NOT part of the PAR "
+        "index, for reference when reviewing the plans.",
+    ),
+    "px_basis_title": (
+        "CĂN CỨ CHẤM ĐIỂM VÀ CÁC CÁCH HIỂU ĐÃ ÁP DỤNG",
+        "BASIS OF THE SCORES AND EVERY READING APPLIED",
+    ),
+    "px_basis_criterion": ("Tiêu chí", "Criterion"),
+    "px_basis_sub": ("Tiêu chí thành phần", "Sub-criterion"),
+    "px_basis_reading": ("Cách hiểu của bộ chấm điểm", "Reading of the scheme"),
+    "px_basis_program": ("Cách tính của chương trình", "How the program computes"),
+    "px_status_v": (
+        "Trạng thái V: đã đối chiếu với văn bản nguồn.",
+        "Status V: checked against the source.",
+    ),
+    "px_status_p": (
+        "Trạng thái P: đối chiếu được một phần với văn bản nguồn.",
+        "Status P: partly checked against the source.",
+    ),
+    "px_status_u": (
+        "Trạng thái U: chưa kiểm chứng với văn bản nguồn — điểm chỉ để tham khảo.",
+        "Status U: not verified against the source — points for reference only.",
+    ),
+    "px_status_u_note": (
+        "(Dòng chấm điểm trạng thái U: chưa kiểm chứng với văn bản nguồn, xem trang Căn cứ.)",
+        "(Scoring line of status U: not verified against the source; see the Basis sheet.)",
+    ),
+    "px_reading_pairing": (
+        "Ghép kế hoạch với báo cáo theo đơn vị: trước hết các trường xã/phường, huyện, tỉnh, "
+        "sau đó tên đơn vị (không phân biệt hoa thường, dấu, “UBND”/“Ủy ban nhân dân”; “, huyện "
+        "…” cuối tên là huyện). Số và ngày kế hoạch chỉ dùng để chọn giữa các kế hoạch của cùng "
+        "một đơn vị; báo cáo của đơn vị này trích dẫn kế hoạch của đơn vị khác thì không ghép và "
+        "được ghi để xem xét lại.",
+        "Plans are paired with reports by unit: first the commune, district and province fields, "
+        "then the unit name (case, diacritics and “UBND”/“Ủy ban nhân dân” ignored; a trailing "
+        "“, huyện …” is the district). Plan number and date only choose between plans of one "
+        "unit; a report citing another unit's plan is not paired and is flagged for review.",
+    ),
+    "px_reading_duplicates": (
+        "Tệp trùng: cùng kế hoạch (số, ngày, đơn vị) ở hai định dạng, hoặc hai kế hoạch của một "
+        "đơn vị — chấm kế hoạch báo cáo trích dẫn, ưu tiên tệp .json; cùng một báo cáo gửi hai "
+        "lần, hoặc hai báo cáo của một đơn vị — chấm báo cáo ban hành sau. Tệp không chấm được "
+        "liệt kê ở trang Tệp đầu vào.",
+        "Duplicates: one plan (number, date, unit) in two formats, or two plans of one unit — "
+        "the plan the report cites is scored, a .json first; one report sent twice, or two "
+        "reports of one unit — the later one is scored. The others are listed on the Inputs sheet.",
+    ),
+    "px_reading_matching": (
+        "Mỗi dòng báo cáo được ghép với hoạt động kế hoạch theo activity_id, rồi theo tên hoạt "
+        "động, rồi theo hình thức. Kế hoạch đọc từ văn bản (.txt, .docx, .pdf) không ghép theo "
+        "activity_id, và không ghép theo hình thức với câu kế hoạch được đọc thành nhiều hình thức.",
+        "Each report line is matched to a planned activity by activity_id, then by title, then "
+        "by form. A plan read from a document (.txt, .docx, .pdf) is not matched by activity_id, "
+        "nor by form to a sentence read as several forms.",
+    ),
+    "px_reading_bands": (
+        "Tỷ lệ hoàn thành so với ngưỡng là phân số chính xác (89/99 = 89,9% dưới 90%); điểm làm "
+        "tròn đến hai chữ số thập phân, 0,005 làm tròn lên.",
+        "Completion is compared with the band edges as an exact fraction (89/99 = 89.9% is below "
+        "90%); points are rounded to hundredths, half up.",
+    ),
+    "px_reading_missing_unit": (
+        "Đơn vị trong danh sách phải nộp (--units) không gửi kế hoạch, báo cáo: chấm như không có "
+        "kế hoạch và báo cáo theo bộ chấm điểm.",
+        "A unit on the list of expected units (--units) that sent nothing is scored as having "
+        "no plan and no report, as the scheme says.",
+    ),
+    "px_reading_review": (
+        "Cột “Cần xem xét lại” không làm thay đổi điểm: ghi điều mâu thuẫn đã thấy, quy tắc phát "
+        "hiện và cách đã tạm tính.",
+        "The “For review” column changes no point: it says what contradiction was seen, the "
+        "rule that saw it, and how it was counted meanwhile.",
+    ),
+    "px_rv_claimed_no_count_rule": (
+        "Dòng báo cáo ghi đã hoàn thành nhưng không nêu số lần, cho hoạt động phải làm nhiều lần.",
+        "A report line says done in full without a number, for an activity due several times.",
+    ),
+    "px_rv_not_done_with_count_rule": (
+        "Dòng báo cáo ghi chưa hoàn thành nhưng nêu số lần đã làm.",
+        "A report line says not done but gives a number of times.",
+    ),
+    "px_rv_two_lines_rule": (
+        "Hai dòng báo cáo trở lên cho cùng một hoạt động của kế hoạch.",
+        "Two or more report lines for one planned activity.",
+    ),
+    "px_rv_backdated_rule": (
+        "Kế hoạch ghi ngày ban hành sau báo cáo kết quả của chính năm đó, hoặc sau năm đánh giá.",
+        "The plan is dated after the results report of its own year, or after the year.",
+    ),
+    "px_rv_cites_other_plan_rule": (
+        "Báo cáo của đơn vị này trích dẫn kế hoạch của đơn vị khác.",
+        "The report of one unit cites the plan of another.",
+    ),
+    "px_rv_duplicate_rule": (
+        "Một tệp khác của đơn vị được để riêng vì trùng.",
+        "Another file of the unit was set aside as a duplicate.",
+    ),
+    "px_rv_matched_by_form_rule": (
+        "Kế hoạch đọc từ văn bản: dòng báo cáo được ghép theo hình thức.",
+        "A plan read from a document: report lines matched by form.",
+    ),
     "px_units_unreadable": (
         "không đọc được bảng danh sách đơn vị (.xlsx hỏng?)",
         "cannot read the list of units (a broken .xlsx?)",
@@ -513,15 +648,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "px_col_points": ("Điểm tự chấm", "Points"),
     "px_col_total": ("Tổng", "Total"),
     "px_col_evidence": ("Tài liệu kiểm chứng", "Evidence"),
-    "px_col_note": ("Ghi chú", "Note"),
+    "px_col_note": ("Cách tính, ghi chú", "How scored, notes"),
     "px_col_compliance": ("Điểm tuân thủ kế hoạch", "Plan compliance"),
     "px_col_status": ("Hồ sơ", "Files"),
     "px_col_detail": ("Chi tiết", "Details"),
     "px_col_trace": ("Căn cứ tính điểm", "Trace"),
     "px_col_file": ("Tệp", "File"),
     "px_sheet_main": ("Tự đánh giá", "Self-assessment"),
-    "px_sheet_trace": ("Căn cứ", "Trace"),
-    "px_sheet_scheme": ("Bộ chấm điểm", "Scheme"),
+    "px_sheet_trace": ("Truy vết điểm", "Trace"),
+    "px_sheet_scheme": ("Căn cứ", "Basis"),
     "px_sheet_inputs": ("Tệp đầu vào", "Inputs"),
     "px_not_a_dir": ("{option}: '{path}' không phải thư mục", "{option}: '{path}' is not a folder"),
     "px_bad_year": ("năm {year} không hợp lý (1990–2100)", "implausible year {year} (1990–2100)"),

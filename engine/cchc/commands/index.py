@@ -51,6 +51,11 @@ from cchc.messages import t
     help="Danh sách đơn vị phải nộp (.csv/.xlsx) / the units expected to submit (.csv/.xlsx).",
 )
 @click.option(
+    "--organ",
+    default=None,
+    help="Cơ quan lập bảng (đầu trang) / the body preparing the sheet (its header).",
+)
+@click.option(
     "--no-compliance",
     is_flag=True,
     help="Không chấm điểm tuân thủ kế hoạch / skip the plans' compliance score.",
@@ -65,6 +70,7 @@ def index_cmd(
     out: str | None,
     fmt: str | None,
     units_file: str | None,
+    organ: str | None,
     no_compliance: bool,
     engine: str,
     rules_dirs: tuple[Path, ...],
@@ -105,7 +111,7 @@ def index_cmd(
     if not no_compliance:
         checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang)
         compliance = checker_compliance(checker)
-    run = index_run(plans_dir, results_dir, year, scheme, lang, compliance, expected)
+    run = index_run(plans_dir, results_dir, year, scheme, lang, compliance, expected, organ)
     data = render(run, fmt, lang, out=None if to_stdout else Path(out or ""))
     if to_stdout:
         sys.stdout.buffer.write(data)

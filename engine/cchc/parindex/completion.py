@@ -5,7 +5,7 @@ from __future__ import annotations
 from cchc.messages import t
 from cchc.parindex.bands import num, percent_text, pick_band
 from cchc.parindex.context import UnitContext
-from cchc.parindex.result import EvidenceRef, SubScore
+from cchc.parindex.result import SubScore
 from cchc.parindex.scheme import CompletionSub
 from cchc.parindex.targets import Outcome, ratio
 from cchc.results_report import EVIDENCE_KIND_LABELS
@@ -100,6 +100,7 @@ def score_completion(sub: CompletionSub, index: int, ctx: UnitContext) -> SubSco
             trace=[*trace, ctx.plan_ref("activities")],
         )
     hit = pick_band(share, sub.bands, sub.max)
+    band = band_text(sub, hit.index, lang)
     trace.append(scheme.ref("sub_criteria", index, "bands", hit.index))
     if sub.measure == "volume":
         done = sum(o.credited(sub.require_evidence) for o in ctx.outcomes)
@@ -113,7 +114,7 @@ def score_completion(sub: CompletionSub, index: int, ctx: UnitContext) -> SubSco
         lang,
         counted=counted,
         pct=percent_text(share, lang),
-        band=band_text(sub, hit.index, lang),
+        band=band,
         points=t(
             "px_band_proportional",
             lang,
@@ -138,10 +139,10 @@ def score_completion(sub: CompletionSub, index: int, ctx: UnitContext) -> SubSco
             trace.append(ctx.report_ref(f"activities[{i}]"))
         for i, j, ev in o.evidence:
             found.append(
-                EvidenceRef(
-                    kind=ev.kind.value,
-                    label=f"{label(EVIDENCE_KIND_LABELS, ev.kind.value, lang)}: {ev.label()}",
-                    where=ctx.report_ref(f"activities[{i}].evidence_items[{j}]"),
+                ctx.evidence_ref(
+                    ev,
+                    f"{label(EVIDENCE_KIND_LABELS, ev.kind.value, lang)}: {ev.label()}",
+                    ctx.report_ref(f"activities[{i}].evidence_items[{j}]"),
                 )
             )
         done_something = o.items and (o.done or 0) > 0
@@ -157,6 +158,7 @@ def score_completion(sub: CompletionSub, index: int, ctx: UnitContext) -> SubSco
             )
     return SubScore(
         **base,
+        band=band,
         points=hit.points,
         reason=reason,
         details=details,

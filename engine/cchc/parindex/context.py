@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import posixpath
 from dataclasses import dataclass, field
 
 from cchc.messages import Lang, t
@@ -10,7 +12,7 @@ from cchc.parindex.inputs import LoadedPlan, LoadedReport
 from cchc.parindex.result import EvidenceRef
 from cchc.parindex.scheme import Scheme
 from cchc.parindex.targets import Outcome, match, targets
-from cchc.results_report import ReportedActivity
+from cchc.results_report import EvidenceItem, ReportedActivity
 from cchc.vocab import FORM_LABELS, label
 
 
@@ -57,6 +59,7 @@ class UnitContext:
             kind="plan",
             label=doc_label(t("px_plan", self.lang), doc.number, doc.issue_date, self.lang),
             where=self.plan.file,
+            path=self.plan.file,
         )
 
     def report_evidence(self) -> EvidenceRef | None:
@@ -67,7 +70,18 @@ class UnitContext:
             kind="report",
             label=doc_label(t("px_report", self.lang), doc.number, doc.issue_date, self.lang),
             where=self.report.file,
+            path=self.report.file,
         )
+
+    def evidence_ref(self, ev: EvidenceItem, text: str, where: str) -> EvidenceRef:
+        """A verification document of the report: its link, or its file beside the report."""
+        assert self.report is not None
+        path = None
+        if ev.file:
+            path = posixpath.normpath(
+                posixpath.join(posixpath.dirname(self.report.file.replace(os.sep, "/")), ev.file)
+            )
+        return EvidenceRef(kind=ev.kind.value, label=text, where=where, url=ev.url, path=path)
 
 
 def date_text(value: dt.date | None) -> str:

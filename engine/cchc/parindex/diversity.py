@@ -119,11 +119,11 @@ def score_diversity(sub: DiversitySub, index: int, ctx: UnitContext) -> SubScore
             trace.extend(u.where)
             for where, ev in u.evidence:
                 found.append(
-                    EvidenceRef(
-                        kind=ev.kind.value,
-                        label=f"{ctx.form_label(u.form)} — "
+                    ctx.evidence_ref(
+                        ev,
+                        f"{ctx.form_label(u.form)} — "
                         f"{label(EVIDENCE_KIND_LABELS, ev.kind.value, lang)}: {ev.label()}",
-                        where=where,
+                        where,
                     )
                 )
     for form, use in sorted(uses.items()):

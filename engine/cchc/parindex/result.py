@@ -30,6 +30,8 @@ class EvidenceRef(_Out):
     kind: str  # plan | report | document | link | photo | minutes | …
     label: str  # number, link or file name
     where: str  # 'plan.json', 'report.json#activities[1].evidence_items[0]'
+    url: str | None = None  # the link, when the document is a web page
+    path: str | None = None  # the file, relative to the folder of the inputs
 
 
 class SubScore(_Out):
@@ -39,6 +41,7 @@ class SubScore(_Out):
     max: float
     points: float
     scored: bool = True  # False: could not be computed (missing plan, report or targets)
+    band: str | None = None  # plan_completion: the scheme's band the unit fell in
     reason: str  # one sentence: how the points were reached
     details: list[str] = Field(default_factory=list)  # per activity or per form group
     evidence_found: list[EvidenceRef] = Field(default_factory=list)
@@ -91,6 +94,7 @@ class SubInfo(_Out):
     source: str  # the clause, with its status [V]/[P]/[U]
     status: str  # V | P | U
     note: str | None = None
+    bands: list[str] = Field(default_factory=list)  # plan_completion: its bands, high to low
 
 
 class SchemeInfo(_Out):
@@ -138,6 +142,7 @@ class IndexRun(_Out):
     duplicates: list[SetAside] = Field(default_factory=list)
     unexpected: list[str] = Field(default_factory=list)  # units not on the --units list
     errors: list[InputFailure] = Field(default_factory=list)
+    organ: str | None = None  # the body that prepares the self-assessment, for the sheet's header
     # The folder the input paths are relative to: for links in the workbook, never printed.
     base: str | None = Field(None, exclude=True)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cchc import __version__
 from cchc.messages import Lang, t
-from cchc.parindex.completion import score_completion
+from cchc.parindex.completion import band_text, score_completion
 from cchc.parindex.compliance import ComplianceFn
 from cchc.parindex.context import UnitContext, date_text
 from cchc.parindex.diversity import score_diversity
@@ -144,6 +144,9 @@ def scheme_info(scheme: Scheme, lang: Lang) -> SchemeInfo:
                 source=src.cite(),
                 status=src.status,
                 note=sub.note.get(lang) if sub.note else None,
+                bands=[band_text(sub, i, lang) for i in range(len(sub.bands))]
+                if isinstance(sub, CompletionSub)
+                else [],
             )
         )
     return SchemeInfo(
@@ -271,6 +274,7 @@ def index_run(
     lang: Lang = "vi",
     compliance: ComplianceFn | None = None,
     expected: list[ExpectedUnit] | None = None,
+    organ: str | None = None,
 ) -> IndexRun:
     """Load both folders, keep the assessed year, pair, score. Nothing readable is dropped."""
     plans, plan_errors = load_plans(plans_dir, lang)
@@ -316,5 +320,6 @@ def index_run(
         duplicates=duplicates,
         unexpected=unexpected,
         errors=plan_errors + report_errors,
+        organ=organ,
         base=str(base) if base else None,
     )
