@@ -12,6 +12,7 @@ import csv
 import io
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from cchc.loader import InputError, decode, read_bytes
@@ -37,7 +38,7 @@ class ExpectedUnit:
     level: str | None = None
     row: int = 0
 
-    @property
+    @cached_property
     def id(self) -> UnitId:
         return unit_id(
             self.name, commune=self.commune, district=self.district, province=self.province
@@ -109,7 +110,7 @@ def load_expected(path: str | os.PathLike[str]) -> list[ExpectedUnit]:
         )
     buckets: dict[str | None, list[ExpectedUnit]] = {}
     for b in out:  # compared within a bucket only: a long list stays linear
-        bucket = buckets.setdefault(b.id.commune or b.id.name, [])
+        bucket = buckets.setdefault(b.id.key, [])
         a = next((a for a in bucket if a.id.same(b.id) is True), None)
         if a is not None:
             raise InputError.one(p, "px_units_twice", path=f"row {b.row}", name=b.name, row=a.row)

@@ -12,6 +12,7 @@ from cchc.loader import DOCUMENT_SUFFIXES, PLAN_SUFFIXES, InputError, ensure_ins
 from cchc.messages import Lang
 from cchc.model import Plan
 from cchc.parindex.result import InputFailure
+from cchc.parindex.units import UnitId
 from cchc.results_report import ResultsReport, load_results_report
 
 T = TypeVar("T")
@@ -21,6 +22,7 @@ T = TypeVar("T")
 class LoadedPlan:
     plan: Plan
     file: str
+    unit: UnitId | None = None  # its identity, computed once (`pairing.plan_unit`)
 
     @property
     def from_document(self) -> bool:
@@ -32,6 +34,7 @@ class LoadedPlan:
 class LoadedReport:
     report: ResultsReport
     file: str
+    unit: UnitId | None = None  # its identity, computed once (`pairing.report_unit`)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:

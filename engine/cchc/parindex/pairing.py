@@ -42,13 +42,37 @@ def covers_year(plan: Plan, year: int) -> bool:
 
 
 def plan_unit(lp: LoadedPlan) -> UnitId:
-    i = lp.plan.issuer
-    return unit_id(i.name, commune=i.commune, district=i.district, province=i.province)
+    if lp.unit is None:  # computed once per file: pairing compares it many times
+        i = lp.plan.issuer
+        lp.unit = unit_id(i.name, commune=i.commune, district=i.district, province=i.province)
+    return lp.unit
 
 
 def report_unit(lr: LoadedReport) -> UnitId:
-    u = lr.report.unit
-    return unit_id(u.name, commune=u.commune, district=u.district, province=u.province)
+    if lr.unit is None:
+        u = lr.report.unit
+        lr.unit = unit_id(u.name, commune=u.commune, district=u.district, province=u.province)
+    return lr.unit
+
+
+class _ByUnit:
+    """Plans looked up by unit: candidates share the commune (or name) key, so that a province
+    of thousands of units is paired in about linear time; a unit without a key is compared
+    with every plan."""
+
+    def __init__(self, plans: list[LoadedPlan]) -> None:
+        self.plans = plans
+        self.buckets: dict[str | None, list[LoadedPlan]] = {}
+        for lp in plans:
+            self.buckets.setdefault(plan_unit(lp).key, []).append(lp)
+
+    def same(self, uid: UnitId) -> list[LoadedPlan]:
+        pool = self.buckets.get(uid.key, []) if uid.key else self.plans
+        return [lp for lp in pool if plan_unit(lp).same(uid) is True]
+
+    def remove(self, lp: LoadedPlan) -> None:
+        self.plans.remove(lp)
+        self.buckets[plan_unit(lp).key].remove(lp)
 
 
 @dataclass
@@ -112,15 +136,23 @@ def _dedupe_plans(
         return (not cited, lp.from_document, lp.file)
 
     kept: list[LoadedPlan] = []
+    by_number: dict[tuple, list[LoadedPlan]] = {}
+    by_unit: dict[str | None, list[LoadedPlan]] = {}
     dups: list[Duplicate] = []
     for lp in sorted(plans, key=preference):
-        twin = next((k for k in kept if _same_plan_document(k, lp)), None)
+        doc = lp.plan.document
+        number = (number_key(doc.number), doc.issue_date)
+        twin = next((k for k in by_number.get(number, []) if _same_plan_document(k, lp)), None)
         why = "same_plan"
         if twin is None:
-            twin = next((k for k in kept if plan_unit(k).same(plan_unit(lp)) is True), None)
+            uid = plan_unit(lp)
+            pool = by_unit.get(uid.key, []) if uid.key else kept
+            twin = next((k for k in pool if plan_unit(k).same(uid) is True), None)
             why = "same_unit_plan"
         if twin is None:
             kept.append(lp)
+            by_number.setdefault(number, []).append(lp)
+            by_unit.setdefault(plan_unit(lp).key, []).append(lp)
         else:
             dups.append(Duplicate(lp.file, twin.file, why))
     return sorted(kept, key=lambda lp: lp.file), dups
@@ -134,17 +166,21 @@ def _dedupe_reports(reports: list[LoadedReport]) -> tuple[list[LoadedReport], li
         return (issued is None, -(issued.toordinal() if issued else 0), lr.file)
 
     kept: list[LoadedReport] = []
+    by_unit: dict[str | None, list[LoadedReport]] = {}
     dups: list[Duplicate] = []
     for lr in sorted(reports, key=newest_first):
-        same = next((k for k in kept if k.report == lr.report), None)
+        uid = report_unit(lr)
+        pool = by_unit.get(uid.key, []) if uid.key else kept
+        same = next((k for k in pool if k.report == lr.report), None)
         if same is not None:
             dups.append(Duplicate(lr.file, same.file, "same_report"))
             continue
-        twin = next((k for k in kept if report_unit(k).same(report_unit(lr)) is True), None)
+        twin = next((k for k in pool if report_unit(k).same(uid) is True), None)
         if twin is not None:
             dups.append(Duplicate(lr.file, twin.file, "same_unit_report"))
             continue
         kept.append(lr)
+        by_unit.setdefault(uid.key, []).append(lr)
     return sorted(kept, key=lambda lr: lr.file), dups
 
 
@@ -152,18 +188,18 @@ def pair(plans: list[LoadedPlan], reports: list[LoadedReport]) -> Pairing:
     """One pair per unit (matched, plan only, or report only) and the duplicates set aside."""
     reports, report_dups = _dedupe_reports(reports)
     plans, plan_dups = _dedupe_plans(plans, reports)
-    free = list(plans)
+    index = _ByUnit(list(plans))
+    free = index.plans
     pairs: list[Pair] = []
     pending: list[LoadedReport] = []
     # 1. The unit decides.
     for lr in reports:
-        rid = report_unit(lr)
-        hit = next((lp for lp in free if plan_unit(lp).same(rid) is True), None)
-        if hit is None:
+        same = index.same(report_unit(lr))
+        if not same:
             pending.append(lr)
             continue
-        free.remove(hit)
-        pairs.append(Pair(hit, lr, "unit"))
+        index.remove(same[0])
+        pairs.append(Pair(same[0], lr, "unit"))
     # 2. A plan whose unit cannot be told (no name, no place) is taken by its number and date.
     for lr in pending:
         rid = report_unit(lr)
@@ -171,7 +207,7 @@ def pair(plans: list[LoadedPlan], reports: list[LoadedReport]) -> Pairing:
             (lp for lp in free if plan_unit(lp).same(rid) is None and _cites_fully(lr, lp)), None
         )
         if hit is not None:
-            free.remove(hit)
+            index.remove(hit)
             pairs.append(Pair(hit, lr, "number"))
             continue
         # 3. It cites the plan of another unit: flagged, not re-paired.

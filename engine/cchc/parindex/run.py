@@ -215,13 +215,18 @@ def score_pairs(
     nothing scores what the scheme gives a missing plan and report) and the others are listed."""
     units: list[UnitScore] = []
     unexpected: list[str] = []
-    left = list(expected or [])
+    kept_by: dict[str | None, list] = {}
+    for d in pairing.duplicates:
+        kept_by.setdefault(d.kept, []).append(d)
+    left: dict[str | None, list[ExpectedUnit]] = {}
+    for e in expected or []:
+        left.setdefault(e.id.key, []).append(e)
     for p in pairing.pairs:
         ctx = UnitContext(year, scheme, p.plan, p.report, lang)
         ids = [x for x in (p.report and report_unit(p.report), p.plan and plan_unit(p.plan)) if x]
-        exp = next((e for e in left if any(e.id.same(i) is True for i in ids)), None)
+        exp = next((e for i in ids for e in left.get(i.key, []) if e.id.same(i) is True), None)
         if exp is not None:
-            left.remove(exp)
+            left[exp.id.key].remove(exp)
         u = score_unit(ctx, p.how, compliance, exp)
         if expected is not None and exp is None:
             u.expected = False
@@ -241,17 +246,16 @@ def score_pairs(
                     where=ctx.report_ref("plan"),
                 )
             )
-        for d in pairing.duplicates:
-            if d.kept in (u.plan_file, u.report_file):
-                u.review.append(
-                    ReviewFlag(
-                        rule="PX-REVIEW-DUPLICATE",
-                        message=t(_WHY[d.why], lang, file=d.file, kept=d.kept),
-                        where=d.file,
-                    )
+        for d in kept_by.get(u.plan_file, []) + kept_by.get(u.report_file, []):
+            u.review.append(
+                ReviewFlag(
+                    rule="PX-REVIEW-DUPLICATE",
+                    message=t(_WHY[d.why], lang, file=d.file, kept=d.kept),
+                    where=d.file,
                 )
+            )
         units.append(u)
-    for e in left:
+    for e in (e for bucket in left.values() for e in bucket):
         ctx = UnitContext(year, scheme, None, None, lang)
         units.append(score_unit(ctx, None, None, e))
     return sorted(units, key=_sort_key), unexpected

@@ -54,6 +54,11 @@ class UnitId:
     district: str | None
     province: str | None
 
+    @property
+    def key(self) -> str | None:
+        """What two ids of one unit always share when either has it: for lookups."""
+        return self.commune or self.name
+
     def same(self, other: UnitId) -> bool | None:
         """True/False when the two are (not) the same unit; None when nothing tells."""
         for a, b in ((self.province, other.province), (self.district, other.district)):
