@@ -78,6 +78,13 @@ def test_one_unit_under_all_its_names() -> None:
     assert unit_id("Chủ tịch Ủy ban nhân dân tỉnh Cà Mau").same(unit_id("UBND tỉnh Cà Mau"))
     assert unit_id("UBND xã An Bình").same(unit_id("UBND phường An Bình Tây")) is False
     assert unit_id(None).same(a) is None
+    # Abbreviated types, and a province under its former name (the gazetteer knows it).
+    assert unit_id("UBND TT. Tân Phú", district="TX. Long Khánh").same(
+        unit_id("UBND thị trấn Tân Phú", district="thị xã Long Khánh")
+    )
+    huế = unit_id("UBND phường An Đông", province="Thừa Thiên Huế")
+    assert huế.same(unit_id("UBND phường An Đông", province="thành phố Huế")) is True
+    assert huế.same(unit_id("UBND phường An Đông", province="Đà Nẵng")) is False
     assert display_name("Ủy ban nhân dân xã An Bình, huyện Xuân Lộc") == "UBND xã An Bình"
     assert display_name("Xã An Bình") == "UBND xã An Bình"
     assert display_name("Bệnh viện Y dược cổ truyền") == "Bệnh viện Y dược cổ truyền"

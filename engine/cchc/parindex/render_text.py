@@ -50,8 +50,10 @@ def render(run: IndexRun, lang: Lang = "vi") -> bytes:
             lines.append(f"  ! {note}")
         for flag in u.review:
             lines.append(f"  ? [{flag.rule}] {flag.message}")
-        for sub in u.subs:
+        for k, sub in enumerate(u.subs):
             head = f"{sub.code} {sub.title}" if sub.code else sub.title
+            if k < len(s.subs) and s.subs[k].status == "U":
+                head += " [U]"
             lines.append(f"  {head}: {num(sub.points, lang)}/{num(sub.max, lang)}")
             lines.append(f"      {sub.reason}")
             if sub.evidence_missing:

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _SPACES = re.compile(r"\s+")
 # Folded (no case, no diacritics) prefixes naming the body rather than the place.
 _BODY_PREFIXES = ("chu tich uy ban nhan dan ", "chu tich ubnd ", "uy ban nhan dan ", "ubnd ")
 # Kinds of administrative unit, folded, longest first so "thi tran" wins over "thi".
-_COMMUNE_KINDS = ("thi tran", "dac khu", "phuong", "xa")
-_DISTRICT_KINDS = ("thanh pho", "thi xa", "huyen", "quan")
-_PROVINCE_KINDS = ("thanh pho", "tinh")
+_COMMUNE_KINDS = ("thi tran", "dac khu", "phuong", "xa", "tt")
+_DISTRICT_KINDS = ("thanh pho", "thi xa", "huyen", "quan", "tp", "tx")
+_PROVINCE_KINDS = ("thanh pho", "tinh", "tp")
 _CONTEXT = re.compile(r"\s*(?:,|\s-\s|\s–\s)\s*(huyen|quan|thi xa|thanh pho|tinh)\s+([^,]+)$")
 
 
@@ -53,6 +53,7 @@ class UnitId:
     commune: str | None
     district: str | None
     province: str | None
+    province_as_written: str | None = field(default=None, compare=False)
 
     @property
     def key(self) -> str | None:
@@ -61,14 +62,32 @@ class UnitId:
 
     def same(self, other: UnitId) -> bool | None:
         """True/False when the two are (not) the same unit; None when nothing tells."""
-        for a, b in ((self.province, other.province), (self.district, other.district)):
-            if a and b and a != b:
-                return False
+        if (
+            self.province
+            and other.province
+            and self.province != other.province
+            and not _same_province(self.province_as_written, other.province_as_written)
+        ):
+            return False
+        if self.district and other.district and self.district != other.district:
+            return False
         if self.commune and other.commune:
             return self.commune == other.commune
         if self.name and other.name:
             return self.name == other.name
         return None
+
+
+def _same_province(a: str | None, b: str | None) -> bool:
+    """Two names of one province by the gazetteer: 'Thừa Thiên Huế' and 'Huế' (an older name)."""
+    if not a or not b:
+        return False
+    from cchc import gazetteer  # its data is read on first use, only when names differ
+
+    try:
+        return gazetteer.same_province(a, b)
+    except gazetteer.GazetteerUnavailable:
+        return False
 
 
 def _read_name(name: str | None) -> tuple[str | None, str | None, str | None]:
@@ -112,7 +131,19 @@ def unit_id(
         commune=commune_key,
         district=place_key(district, _DISTRICT_KINDS) or place_key(named_district, _DISTRICT_KINDS),
         province=place_key(province, _PROVINCE_KINDS) or place_key(named_province, _PROVINCE_KINDS),
+        province_as_written=_strip_written_kind(province or named_province),
     )
+
+
+def _strip_written_kind(province: str | None) -> str | None:
+    """'tỉnh Thừa Thiên Huế' → 'Thừa Thiên Huế', as the gazetteer names provinces."""
+    if not province:
+        return None
+    text = unicodedata.normalize("NFC", province).strip()
+    for word in ("tỉnh ", "Tỉnh ", "TỈNH ", "thành phố ", "Thành phố ", "TP. ", "TP "):
+        if text.startswith(word):
+            return text[len(word) :].strip()
+    return text
 
 
 _LONG_BODY = re.compile(r"^(?:chủ tịch\s+)?(?:ủy|uỷ) ban nhân dân\s+", re.IGNORECASE)
