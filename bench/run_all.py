@@ -356,16 +356,17 @@ def main() -> None:
                 if " rss " in line:
                     soak_rss.append(float(line.split(" rss ")[1].split()[0]))
 
-    print("\nTargets (issue 9), as measured:")
-    durable = results["durable"]
-    if "skipped" not in durable:
-        ratio = floor / (durable["plans"] / durable["seconds"])
-        print(f"  durable within 3× of the floor, shipped rules: {ratio:.2f}×")
+    print("\nTargets, as measured:")
+    for engine in ("python", "durable"):
+        r = results[engine]
+        if "skipped" not in r:
+            ratio = floor / (r["plans"] / r["seconds"])
+            print(f"  checking ≤ 2.5× the floor, {engine} backend, shipped rules: {ratio:.2f}×")
     if runs:
         rate1 = len(paths) / runs[0].seconds
-        print(f"  ≥ 2,000 plans/s per core end to end (cchc batch --jobs 1): {rate1:.0f} plans/s")
+        print(f"  ≥ 400 plans/s per core end to end (cchc batch --jobs 1): {rate1:.0f} plans/s")
         if len(runs) > 1:
-            print(f"  --jobs 2 ≥ 1.6× --jobs 1: {runs[0].seconds / runs[1].seconds:.2f}×")
+            print(f"  --jobs 2 ≥ 1.7× --jobs 1: {runs[0].seconds / runs[1].seconds:.2f}×")
     if soak_rss:
         print(
             f"  memory flat from 10,000 to {args.soak} plans: {soak_rss[0]:.1f} MB → "
@@ -373,7 +374,10 @@ def main() -> None:
         )
     else:
         print("  memory flat 10,000 → 100,000: run with --soak 100000 (or bench/engine_soak.py)")
-    print(f"  cold cchc-check plan.json < 0.5 s: {cold['check']:.2f} s")
+    print(
+        f"  cold cchc-check plan.json ≤ 0.3 s and ≤ 15× python -c pass: {cold['check']:.2f} s, "
+        f"{cold['check'] / cold['bare']:.1f}×"
+    )
 
 
 if __name__ == "__main__":
