@@ -1,6 +1,7 @@
-"""`cchc-check plan.json` starts without the heavy packages: pandas, jinja2, openpyxl and the
-document readers are imported only by the outputs and inputs that need them (the start-up
-time itself is measured by bench/run_all.py, not here)."""
+"""`cchc-check plan.json` starts without the heavy packages: pandas, jinja2, openpyxl, the web
+and database stacks, matplotlib and the document readers are imported only by the outputs,
+inputs and commands that need them (the start-up time itself is measured by bench/run_all.py,
+not here)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ import pytest
 
 from conftest import SEEDS
 
-HEAVY = ("pandas", "numpy", "jinja2", "openpyxl", "docx", "pdfplumber", "regopy")
+HEAVY = (
+    *("pandas", "numpy", "jinja2", "openpyxl", "docx", "pdfplumber", "regopy"),
+    *("sqlalchemy", "matplotlib", "starlette", "uvicorn", "xlsxwriter"),
+)
 
 PROBE = """
 import json, sys
