@@ -38,6 +38,9 @@ GOOD_CITATIONS = [
     # for a 2022+ plan: citing it is a defect, not a required item.
     and c["number"] != "30c/NQ-CP"
     and not (c["number"] == "76/NQ-CP" and c.get("date") == "2013-06-13")
+    # A district's document is no parent from 1/7/2025 (LGO72-2025-NO-DISTRICT-TASKS): for a
+    # plan of that date citing it is a defect, so it is not a required item either.
+    and "huyện" not in (c.get("issuer") or "")
 ]
 
 
