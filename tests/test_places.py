@@ -344,3 +344,15 @@ def test_terminal_and_html_show_the_place(tmp_path: Path) -> None:
     html = tmp_path / "p.html"
     CliRunner().invoke(main, ["check", str(path), "--format", "html", "-o", str(html)])
     assert "Tây Ninh — theo xã Tân Phong" in html.read_text(encoding="utf-8")
+
+
+def test_a_pre_merger_commune_name_read_in_the_system_its_context_agrees_with() -> None:
+    # In the gazetteer of 1/7/2025 the one "xã Tân Phong" is in Sơn La; a plan that names tỉnh Tây Ninh
+    # uses the commune's name of before the merger, and is placed in Tây Ninh.
+    day = dt.date(2025, 9, 10)
+    title = "Kế hoạch tuyên truyền cải cách hành chính năm 2025 trên địa bàn xã Tân Phong, tỉnh Tây Ninh"
+    place = locate(_plan({"name": "UBND xã Tân Phong"}, day, document={"title": title}), day)
+    assert (place.province, place.system) == ("Tây Ninh", "two_level")
+    assert any("xã Tân Phong" in n and "Tây Ninh" in n for n in place.former_names)
+    alone = locate(_plan({"name": "UBND xã Tân Phong"}, day), day)
+    assert (alone.province, alone.former_names) == ("Sơn La", [])

@@ -223,17 +223,23 @@ def _resolve(
     _note_districts(info, own, two, lang)
     for clue in sorted(own, key=lambda c: -_SPECIFIC.get(_level_of(c), 0)):
         units, unit_two = _find(clue, on, two), two
-        if not units and two:
-            units, unit_two = _find(clue, on, False), False  # a name of before 1/7/2025
+        older = _find(clue, on, False) if two else []  # names of before 1/7/2025
         if within:
-            units = [u for u in units if _province_of(u, unit_two, two) == within]
+            units = [u for u in units if _province_of(u, two, two) == within]
+            older = [u for u in older if _province_of(u, False, two) == within]
+        # A name of both systems is read in the one the plan's other places agree with.
+        if older and (
+            not units
+            or _best(older, clue, clues.every, on, False) > _best(units, clue, clues.every, on, two)
+        ):
+            units, unit_two = older, False
         if not units:
             continue
         # The other names matter only between units of the same name (read then, once).
         others = clues.every if len(units) > 1 else own
         chosen, how = _narrow(units, clue, others, on, unit_two, lang)
         if unit_two != two:
-            now = sorted({_province_of(u, unit_two, two) for u in units})
+            now = sorted({_province_of(u, unit_two, two) for u in ([chosen] if chosen else units)})
             info.former_names.append(t("place_former", lang, unit=clue.full, now=", ".join(now)))
         if chosen is None:
             info.source, info.how, info.candidates = "unknown", how, _labels(units)
@@ -271,14 +277,7 @@ def _narrow(
     where = _where(own.where, lang)
     if len(units) == 1:
         return units[0], t("place_by", lang, unit=own.full, where=where)
-    scored: list[tuple[int, Unit, tuple[Clue, Unit] | None]] = []
-    for unit in units:
-        agreeing = [
-            (c, hit) for c in clues if _other(c, own) and (hit := _agreeing(unit, c, on, two))
-        ]
-        # The district is the better witness: name it when one agrees.
-        agreeing.sort(key=lambda pair: pair[1].level != DISTRICT)
-        scored.append((len(agreeing), unit, agreeing[0] if agreeing else None))
+    scored = _scored(units, own, clues, on, two)
     best = max(score for score, _, _ in scored)
     winners = [(u, w) for score, u, w in scored if score == best]
     if best > 0 and len(winners) == 1:
@@ -294,6 +293,25 @@ def _narrow(
             where=_where(clue.where, lang),
         )
     return None, t("place_ambiguous", lang, unit=own.full, n=len(units), where=where)
+
+
+def _scored(
+    units: list[Unit], own: Clue, clues: list[Clue], on: dt.date | None, two: bool
+) -> list[tuple[int, Unit, tuple[Clue, Unit] | None]]:
+    """Each unit with the number of other places the plan names that agree with it, and the
+    best witness among them (a district before a province)."""
+    out: list[tuple[int, Unit, tuple[Clue, Unit] | None]] = []
+    for unit in units:
+        agreeing = [
+            (c, hit) for c in clues if _other(c, own) and (hit := _agreeing(unit, c, on, two))
+        ]
+        agreeing.sort(key=lambda pair: pair[1].level != DISTRICT)
+        out.append((len(agreeing), unit, agreeing[0] if agreeing else None))
+    return out
+
+
+def _best(units: list[Unit], own: Clue, clues: list[Clue], on: dt.date | None, two: bool) -> int:
+    return max((score for score, _, _ in _scored(units, own, clues, on, two)), default=-1)
 
 
 def _fill(info: PlaceInfo, unit: Unit, unit_two: bool, two: bool) -> None:
