@@ -356,3 +356,19 @@ def test_a_pre_merger_commune_name_read_in_the_system_its_context_agrees_with() 
     assert any("xã Tân Phong" in n and "Tây Ninh" in n for n in place.former_names)
     alone = locate(_plan({"name": "UBND xã Tân Phong"}, day), day)
     assert (alone.province, alone.former_names) == ("Sơn La", [])
+
+
+def test_a_hostile_plan_is_placed_in_bounded_time() -> None:
+    import time
+
+    day = dt.date(2024, 4, 1)
+    body = " ".join(f"xã Hòa Bình {i}, huyện Tân Biên {i}, tỉnh Hà Tĩnh {i};" for i in range(3000))
+    plan = _plan(
+        {"name": "UBND xã Hòa Bình", "evidence": body[:20000]},
+        day,
+        activities=[{"form": "other", "evidence": body[:20000]} for _ in range(300)],
+    )
+    start = time.perf_counter()
+    place = locate(plan, day)
+    assert time.perf_counter() - start < 20  # generous: a bound, not a benchmark
+    assert place.source in ("resolved", "unknown")

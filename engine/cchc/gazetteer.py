@@ -220,6 +220,14 @@ def _data() -> _Data:
     return _CACHE[0]
 
 
+def installed() -> bool:
+    """Is the package's data there (without reading it)?"""
+    try:
+        return (_package_data() / "dataset.db").is_file()
+    except GazetteerUnavailable:
+        return False
+
+
 def available() -> bool:
     try:
         _data()

@@ -26,6 +26,7 @@ from cchc.result import PlaceInfo
 
 _MAX_TEXTS = 400  # evidence strings looked at in the body (bounded: hostile plans)
 _MAX_TEXT = 2_000
+_MAX_CLUES = 200
 _MAX_CANDIDATES = 12
 _SPECIFIC = {COMMUNE: 3, DISTRICT: 2, PROVINCE: 1}
 _PARTS = re.compile(r"\s*[|\n]\s*")  # evidence joins the lines it quotes with " | "
@@ -100,7 +101,15 @@ def _context_clues(plan: Plan) -> list[Clue]:
             texts.append(getattr(item, "to", None))
     for text in [x for x in texts if x][:_MAX_TEXTS]:
         out.extend(_named(text, "body"))
-    return out
+    # Each place once, where it is first named; a bounded number of them (hostile plans).
+    seen: set[tuple[str | None, str]] = set()
+    unique: list[Clue] = []
+    for clue in out:
+        key = (clue.words, gazetteer.name_key(clue.name))
+        if key not in seen:
+            seen.add(key)
+            unique.append(clue)
+    return unique[:_MAX_CLUES]
 
 
 def _find(clue: Clue, on: dt.date | None, two: bool) -> list[Unit]:
@@ -181,7 +190,7 @@ def locate(
     The places the plan names are read first; a province stated (by --province, else by
     issuer.province) then wins, and the reading is reported beside it: agreeing, or not.
     """
-    if not gazetteer.available():
+    if not gazetteer.installed():
         return PlaceInfo(source="unknown", how=t("place_no_gazetteer", lang))
     two = _two_level(plan, on)
     clues = _Clues(plan)  # read once: both readings below use them
