@@ -372,3 +372,29 @@ def test_a_hostile_plan_is_placed_in_bounded_time() -> None:
     place = locate(plan, day)
     assert time.perf_counter() - start < 20  # generous: a bound, not a benchmark
     assert place.source in ("resolved", "unknown")
+
+
+def test_a_shared_district_name_told_apart_by_its_commune_in_the_place_line() -> None:
+    # Ten districts are called Châu Thành (Long An, Tiền Giang, Bến Tre, Trà Vinh, Sóc Trăng,
+    # Đồng Tháp, An Giang, Kiên Giang, Hậu Giang, Tây Ninh); xã Hòa Lợi is in Trà Vinh's.
+    day = dt.date(2025, 4, 10)
+    plan = _plan({"name": "UBND huyện Châu Thành"}, day, document={"place": "Hòa Lợi"})
+    place = locate(plan, day)
+    assert (place.province, place.district) == ("Trà Vinh", "huyện Châu Thành")
+    assert "Hòa Lợi" in (place.how or "")
+
+
+def test_a_name_shared_inside_one_province_gives_the_province_only() -> None:
+    # Huyện Cai Lậy and thị xã Cai Lậy are both in Tiền Giang.
+    day = dt.date(2022, 3, 1)
+    plan = _plan({"name": "Bệnh viện Đa khoa khu vực Cai Lậy"}, day, document={"place": "Cai Lậy"})
+    place = locate(plan, day)
+    assert place.province == "Tiền Giang" and place.district is None
+    assert len(place.candidates) == 2
+
+
+def test_a_stated_province_run_on_into_the_motto_is_read_as_the_province() -> None:
+    day = dt.date(2022, 3, 1)
+    stated = "Hà Giang Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam"  # a two-column header read as one line
+    place = locate(_plan({"name": "UBND tỉnh Hà Giang", "province": stated}, day), day)
+    assert place.province == "Hà Giang" and stated in (place.how or "")

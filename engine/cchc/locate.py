@@ -137,6 +137,13 @@ def _agreeing(unit: Unit, clue: Clue, on: dt.date | None, two: bool) -> Unit | N
             and hit.province == unit.province
         ):
             return hit
+        if (  # a commune of the candidate district ("Hòa Lợi, ngày…" under huyện Châu Thành)
+            hit.level == COMMUNE
+            and unit.level == DISTRICT
+            and hit.district == unit.full
+            and hit.province == unit.province
+        ):
+            return hit
     return None
 
 
@@ -165,15 +172,18 @@ class _Stated:
     province: str  # as the gazetteer names it on the plan's date, else as written
     older: str | None = None  # the older name it was given ('tỉnh Bình Dương' on a 2026 plan)
     listed: bool = True  # found in the gazetteer
+    read_as: bool = False  # found as the first words of what was stated
 
 
 def _stated(name: str, on: dt.date | None, two: bool) -> _Stated:
     """A stated province ('Hà Tĩnh', 'tỉnh Hà Tĩnh', 'TP. Huế') on the plan's date; an older
     name is mapped forward ('Bình Dương' on a 2026 plan is now part of Hồ Chí Minh)."""
     _, bare = split_level_word(name)
-    unit = gazetteer.province_named(bare, on)
-    if unit is not None:
-        return _Stated(unit.name)
+    words = bare.split()
+    for n in range(len(words), 0, -1):  # "Hà Giang Cộng Hòa Xã Hội…": a header line read on
+        unit = gazetteer.province_named(" ".join(words[:n]), on)
+        if unit is not None:
+            return _Stated(unit.name, read_as=n < len(words))
     if two:
         before = gazetteer.province_named(bare, gazetteer.two_level_from() - dt.timedelta(days=1))
         now = gazetteer.successor(before.name) if before is not None else None
@@ -204,15 +214,19 @@ def locate(
     info.source = "option" if province else "stated"
     info.candidates = []
     by = "--province" if province else "issuer.province"
-    if found.province and gazetteer.same_province(found.province, given.province):
-        info.how = f"{found.how}; " + t("place_agrees", lang, by=by)
-    else:
-        how = t("place_how_option" if province else "place_how_stated", lang)
-        if not given.listed:
-            how += "; " + t("place_not_listed", lang, name=stated)
-        if found.province:
-            how += "; " + t("place_disagrees", lang, province=found.province, how=found.how)
-        info.how = how
+    agrees = found.province and gazetteer.same_province(found.province, given.province)
+    parts = (
+        [found.how or "", t("place_agrees", lang, by=by)]
+        if agrees
+        else [t("place_how_option" if province else "place_how_stated", lang)]
+    )
+    if not given.listed:
+        parts.append(t("place_not_listed", lang, name=stated))
+    if given.read_as:
+        parts.append(t("place_read_as", lang, name=stated, province=given.province))
+    if found.province and not agrees:
+        parts.append(t("place_disagrees", lang, province=found.province, how=found.how))
+    info.how = "; ".join(parts)
     if given.older:
         info.former_names.insert(0, t("place_former", lang, unit=given.older, now=given.province))
     return info
@@ -251,6 +265,13 @@ def _resolve(
             now = sorted({_province_of(u, unit_two, two) for u in ([chosen] if chosen else units)})
             info.former_names.append(t("place_former", lang, unit=clue.full, now=", ".join(now)))
         if chosen is None:
+            provinces = {_province_of(u, unit_two, two) for u in units}
+            if len(provinces) == 1:  # all of that name lie in one province: that much is known
+                info.province, info.source = provinces.pop(), "resolved"
+                where = _where(clue.where, lang)
+                info.how = t("place_one_province", lang, unit=clue.full, n=len(units), where=where)
+                info.candidates = _labels(units)
+                return info
             info.source, info.how, info.candidates = "unknown", how, _labels(units)
             return info
         _fill(info, chosen, unit_two, two)
@@ -285,7 +306,7 @@ def _narrow(
     """One unit among those of the same name, by the other places the plan names."""
     where = _where(own.where, lang)
     if len(units) == 1:
-        return units[0], t("place_by", lang, unit=own.full, where=where)
+        return units[0], t("place_by", lang, unit=units[0].full, where=where)
     scored = _scored(units, own, clues, on, two)
     best = max(score for score, _, _ in scored)
     winners = [(u, w) for score, u, w in scored if score == best]
@@ -296,7 +317,7 @@ def _narrow(
         return unit, t(
             "place_by_context",
             lang,
-            unit=own.full,
+            unit=unit.full,
             n=len(units),
             clue=hit.full,
             where=_where(clue.where, lang),

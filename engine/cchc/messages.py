@@ -878,6 +878,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "khác với địa danh trong văn bản: {province} ({how})",
         "the text says otherwise: {province} ({how})",
     ),
+    "place_one_province": (
+        "theo {unit} trong {where} ({n} nơi cùng tên, cùng một tỉnh)",
+        "from {unit} in {where} ({n} places of that name, all in one province)",
+    ),
+    "place_read_as": ("“{name}” được đọc là {province}", "“{name}” read as {province}"),
     "place_candidates": ("có thể là: {names}", "possibly: {names}"),
     "place_where_issuer": ("tên cơ quan ban hành", "the issuer's name"),
     "place_where_fields": ("thông tin cơ quan ban hành (issuer)", "the issuer's fields"),

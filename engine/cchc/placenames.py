@@ -15,6 +15,7 @@ from cchc import gazetteer
 
 # Capitalised words that start the next phrase rather than continue a place name.
 _NOT_NAME = frozenset(
+    # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập", "Số:" share a header line with the issuer.
     [
         "Ban",
         "Kế",
@@ -34,6 +35,9 @@ _NOT_NAME = frozenset(
         "UBND",
         "Ủy",
         "Uỷ",
+        "Cộng",
+        "Độc",
+        "Số",
     ]
 )
 
