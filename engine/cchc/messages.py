@@ -901,10 +901,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not checked: a pack of province {provinces}, and the plan's province is unknown",
     ),
     "na_province": ("không áp dụng cho tỉnh {province}", "does not apply to province {province}"),
-    "na_province_unknown": (
-        "không xác định được tỉnh của cơ quan ban hành (issuer.province)",
-        "the issuer's province is unknown (issuer.province)",
-    ),
     "na_date_unknown": (
         "không xác định được ngày ban hành (document.issue_date) để biết quy định nào có hiệu lực",
         "the issue date is unknown (document.issue_date), so the rules in force cannot be chosen",
