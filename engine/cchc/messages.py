@@ -812,6 +812,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score_line": ("Điểm: {score}/100 — {verdict}", "Score: {score}/100 — {verdict}"),
     "source_label": ("Căn cứ", "Source"),
     "fix_label": ("Cách khắc phục", "Fix"),
+    "fix_paste_label": ("Sửa (câu mẫu để dán)", "Fix (text to paste, Vietnamese)"),
+    "rule_label": ("Mã quy tắc", "Rule"),
+    "in_vietnamese": ("{text}", "clause (Vietnamese): “{text}”"),
+    "vietnamese_source": ("{text}", "(Vietnamese) {text}"),
+    "fix_label_quoted": ("Cách khắc phục", "Fix (quoted text in Vietnamese, to paste as is)"),
+    # the closing line of the terminal view: what the exit code says
+    "closing_gaps": (
+        "{n} thiếu sót cần khắc phục — mã thoát 1",
+        "{n} gaps to fix — exit code 1",
+    ),
+    "closing_gap_one": ("1 thiếu sót cần khắc phục — mã thoát 1", "1 gap to fix — exit code 1"),
+    "closing_under": (
+        "điểm dưới {floor} (--fail-under) — mã thoát 1",
+        "score under {floor} (--fail-under) — exit code 1",
+    ),
+    "closing_ok": ("Không có thiếu sót — mã thoát 0", "No gaps — exit code 0"),
+    "closing_input": (
+        "{n} tệp không đọc được — mã thoát 2",
+        "{n} unreadable files — exit code 2",
+    ),
+    # --- Word comments (cchc-check --annotate) ------------------------------------------------
+    "ann_summary": (
+        "cchc-check: Điểm {score}/100 — {verdict}",
+        "cchc-check: score {score}/100 — {verdict}",
+    ),
+    "ann_advisories": (
+        "{n} khuyến nghị (yêu cầu chưa xác minh đầy đủ, không tính điểm)",
+        "{n} advisories (requirements not fully verified, not scored)",
+    ),
+    "ann_no_section": (
+        "(Không tìm thấy mục của kế hoạch nơi cần bổ sung: nhận xét đặt ở tiêu đề.)",
+        "(The section where this belongs was not found: the comment is on the title.)",
+    ),
+    "ann_needs_document": (
+        "chú thích vào văn bản cần một tệp .docx, .txt hoặc .pdf; tệp {suffix} không phải văn bản (tạo nhận xét trên bản Word của kế hoạch)",
+        "annotation needs a document (.docx, .txt or .pdf); a {suffix} file is not one (annotate the plan's Word file)",
+    ),
+    "ann_written": (
+        "Đã ghi {n} nhận xét vào {out}",
+        "{n} comments written to {out}",
+    ),
+    "ann_out_one": (
+        "--annotate-out chỉ dùng được với một kế hoạch",
+        "--annotate-out takes a single plan",
+    ),
     # --- engine and applicability ------------------------------------------------------------
     "engine_fallback": (
         "durable-rules không dùng được trên máy này (Python {py}); dùng bộ đánh giá Python tham chiếu",
@@ -1020,25 +1065,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_report": ("Báo cáo", "Report"),
     "col_area_score": ("Điểm {area}", "{area} score"),
     "col_gap_share": ("Tỷ lệ chưa đạt (%)", "Gap share (%)"),
-    # labels of severities and scoring areas (the areas of the rule packs, rules/README.md)
-    "sev_critical": ("Nghiêm trọng", "Critical"),
-    "sev_major": ("Quan trọng", "Major"),
-    "sev_minor": ("Thứ yếu", "Minor"),
-    "sev_advisory": ("Khuyến nghị", "Advisory"),
-    "area_citations": ("Căn cứ, trích dẫn", "Citations"),
-    "area_content": ("Nội dung tuyên truyền", "Content"),
-    "area_structure": ("Bố cục kế hoạch", "Structure"),
-    "area_audiences": ("Đối tượng tuyên truyền", "Audiences"),
-    "area_forms": ("Hình thức tuyên truyền", "Forms"),
-    "area_dialogue": ("Đối thoại", "Dialogue"),
-    "area_media": ("Báo chí, phát thanh, truyền hình", "Press and broadcasting"),
-    "area_organisation": ("Tổ chức thực hiện", "Organisation"),
-    "area_deadlines": ("Thời hạn", "Deadlines"),
-    "area_reporting": ("Chế độ báo cáo", "Reporting"),
-    "area_funding": ("Kinh phí", "Funding"),
-    "area_validity": ("Hiệu lực của căn cứ", "Validity of citations"),
-    "area_format": ("Thể thức văn bản", "Document format"),
-    "area_indices": ("Chỉ số cải cách hành chính", "Reform indices"),
+    # labels of severities and scoring areas: rules/data/labels.yaml (cchc.render.labels)
     # worksheet names (at most 31 characters)
     "sheet_summary": ("Tổng hợp", "Summary"),
     "sheet_gaps": ("Thiếu sót", "Gaps"),

@@ -156,6 +156,18 @@ def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, prov
     is_flag=True,
     help="So với bản trước trong kho --db / compare with the earlier version recorded in --db.",
 )
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Ghi thiếu sót thành nhận xét Word trong bản sao văn bản (PLAN.cchc.docx) / "
+    "write the gaps as Word comments in a copy of the document.",
+)
+@click.option(
+    "--annotate-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tên tệp .docx có nhận xét (một kế hoạch) / the annotated .docx (one plan).",
+)
 @engine_options
 @province_option
 @limit_option
@@ -166,6 +178,8 @@ def check_cmd(
     output: Path | None,
     fail_on: str,
     fail_under: float | None,
+    annotate: bool,
+    annotate_out: Path | None,
     engine: str,
     rules_dirs: tuple[Path, ...],
     select: tuple[str, ...],
@@ -186,8 +200,10 @@ def check_cmd(
 
     if fmt in BINARY_FORMATS and output is None:
         fail(t("binary_needs_output", lang, fmt=fmt), lang)
-    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, province)
     paths, roots = expand_paths(plans)
+    if annotate or annotate_out is not None:
+        check_annotatable(paths, annotate_out, lang)
+    checker = build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, province)
     recorder = _recorder(checker, paths, db, baseline, baseline_db, lang)
     outcome = _run_inside_folders(paths, roots, checker, recorder)
     for exc in outcome.input_errors:
@@ -216,10 +232,87 @@ def check_cmd(
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    if outcome.input_errors:
-        sys.exit(EXIT_INPUT)
-    gaps = any(has_gaps(r, fail_on, fail_under) for r in outcome.run.plans)
-    sys.exit(EXIT_GAPS if gaps else EXIT_OK)
+    if annotate or annotate_out is not None:
+        write_annotations(outcome.run.plans, annotate_out, lang)
+    code = exit_code(outcome.run.plans, bool(outcome.input_errors), fail_on, fail_under)
+    if fmt == "text" and to_terminal:
+        click.echo(
+            closing_line(
+                outcome.run.plans, len(outcome.input_errors), code, fail_on, fail_under, lang
+            )
+        )
+    sys.exit(code)
+
+
+def exit_code(
+    reports: list[PlanReport], input_errors: bool, fail_on: str, fail_under: float | None
+) -> int:
+    if input_errors:
+        return EXIT_INPUT
+    gaps = any(has_gaps(r, fail_on, fail_under) for r in reports)
+    return EXIT_GAPS if gaps else EXIT_OK
+
+
+def counted_gaps(report: PlanReport, fail_on: str) -> int:
+    """Gaps at or above --fail-on: those that make the exit code 1."""
+    floor = SEVERITY_ORDER[fail_on]
+    return sum(
+        1
+        for r in report.results
+        if r.status in (Status.failed, Status.partial, Status.error)
+        and SEVERITY_ORDER[r.severity] >= floor
+    )
+
+
+def closing_line(
+    reports: list[PlanReport],
+    unreadable: int,
+    code: int,
+    fail_on: str,
+    fail_under: float | None,
+    lang: str,
+) -> str:
+    """The terminal's last line: how many gaps, and the exit code that says it."""
+    from cchc.messages import t
+
+    if code == EXIT_INPUT:
+        return t("closing_input", lang, n=unreadable)
+    n = sum(counted_gaps(r, fail_on) for r in reports)
+    if code == EXIT_OK:
+        return t("closing_ok", lang)
+    if n == 0:
+        return t("closing_under", lang, floor=f"{fail_under:g}")
+    return t("closing_gap_one", lang) if n == 1 else t("closing_gaps", lang, n=n)
+
+
+def check_annotatable(paths: list[str], out: Path | None, lang: str) -> None:
+    """--annotate needs documents (a plan.json has no text to comment on); --annotate-out one."""
+    from cchc.messages import t
+
+    if out is not None and len(paths) != 1:
+        fail(t("ann_out_one", lang), lang)
+    for p in paths:
+        suffix = Path(p).suffix.lower()
+        if suffix not in (".docx", ".txt", ".pdf"):
+            fail(f"{p}: {t('ann_needs_document', lang, suffix=suffix or '(none)')}", lang)
+
+
+def write_annotations(reports: list[PlanReport], out: Path | None, lang: str) -> None:
+    """PLAN.cchc.docx beside each plan document (or `out`), the gaps as Word comments."""
+    from cchc.annotate import annotate, default_output
+    from cchc.loader import InputError
+    from cchc.messages import t
+
+    for report in reports:
+        target = out or default_output(Path(report.file))
+        try:
+            placed = annotate(report.file, report, target, lang)
+        except InputError as exc:
+            report_input_error(exc, lang)
+            sys.exit(EXIT_INPUT)
+        except OSError as exc:
+            fail(f"{target}: {exc.strerror or exc}", lang)
+        click.echo(t("ann_written", lang, n=len(placed), out=target), err=True)
 
 
 def _recorder(  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from cchc.render.labels import (
     area_label,
     area_sort_key,
     severity_label,
+    source_text,
     status_label,
     verdict_label,
 )
@@ -165,7 +166,7 @@ def rule_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
             round(r.credit, 3),
             r.title,
             r.message,
-            r.source.cite(),
+            source_text(r.source, lang),
             r.fix,
             *evidence_cells(r, lang),
             r.waiver,
@@ -196,7 +197,7 @@ class RuleTally:
                     area_label(r.area, lang),
                     severity_label(r.severity, lang),
                     r.weight,
-                    r.source.cite(),
+                    source_text(r.source, lang),
                 ]
                 self._counts[r.rule] = dict.fromkeys(_TALLY_STATUSES, 0)
             self._counts[r.rule][str(r.status)] += 1
@@ -262,7 +263,7 @@ def gap_rows(report: PlanReport, lang: Lang) -> Iterator[list[Cell]]:
             round(r.credit, 3),
             r.title,
             r.message,
-            r.source.cite(),
+            source_text(r.source, lang),
             r.fix,
             *evidence_cells(r, lang),
         ]

@@ -20,8 +20,10 @@ from cchc.render.diff_view import diff_view
 from cchc.render.labels import (
     area_label,
     area_sort_key,
+    fix_label,
     format_score,
     severity_label,
+    source_text,
     status_label,
     verdict_label,
 )
@@ -64,12 +66,14 @@ def _gap_lines(i: int, r: RuleResult, lang: Lang, width: int, style: Style) -> l
     lines = [f"{head}{style(r.rule, bold=True)} · {sev} · {status}"]
     lines += [style(x, bold=True) for x in _wrap(r.title, width, pad)]
     lines += _wrap(r.message, width, pad)
-    lines += _wrap(f"{t('source_label', lang)}: {r.source.cite()}", width, pad, pad + "  ")
+    lines += _wrap(
+        f"{t('source_label', lang)}: {source_text(r.source, lang)}", width, pad, pad + "  "
+    )
     where = evidence_line(r, lang)
     if where:
         lines += [style(x, dim=True) for x in _wrap(f"↳ {where}", width, pad, pad + "  ")]
     if r.fix:
-        fix = _wrap(f"{t('fix_label', lang)}: {r.fix}", width, pad, pad + "  ")
+        fix = _wrap(f"{fix_label(r.fix, lang)}: {r.fix}", width, pad, pad + "  ")
         lines += [style(x, fg="green") for x in fix]
     return lines
 

@@ -17,6 +17,7 @@ from cchc.render.labels import (
     area_sort_key,
     format_score,
     severity_label,
+    source_text,
     status_label,
     verdict_label,
 )
@@ -65,7 +66,7 @@ def gap_view(r: RuleResult, lang: Lang) -> dict[str, Any]:
         "area_label": area_label(r.area, lang),
         "credit_pct": round(r.credit * 100),
         "message": r.message,
-        "source": r.source.cite(),
+        "source": source_text(r.source, lang),
         "fix": r.fix,
         "evidence": evidence_view(r, lang),
         "looked_in": r.looked_in,
