@@ -103,12 +103,19 @@ def test_every_gap_has_its_comment_with_requirement_source_and_fix(annotated) ->
     gaps = [r for r in rep.results if r.status in (Status.failed, Status.partial, Status.error)]
     assert len(gaps) >= 3
     comments = list(docx.Document(str(target)).comments)
-    assert len(comments) == len(gaps) + 1  # and the summary
     texts = [c.text for c in comments]
     assert all(c.author == "cchc-check" for c in comments)
+    groups = [x for x in texts if "quy tắc chưa đánh giá được" in x]
+    grouped = 0
     for gap in gaps:
         mine = [x for x in texts if f"Mã quy tắc: {gap.rule}" in x]
-        assert len(mine) == 1, gap.rule
+        listed = [x for x in groups if re.search(rf"\b{gap.rule}\b", x.split("Các quy tắc:")[1])]
+        assert len(mine) + len(listed) == 1, gap.rule
+        if listed:
+            # Left unevaluated for a reason many rules share: one comment says it once.
+            assert gap.message in listed[0] and str(gap.status) in ("error", "unknown")
+            grouped += 1
+            continue
         body = mine[0]
         assert body.startswith(gap.title)
         assert gap.message in body
@@ -116,6 +123,8 @@ def test_every_gap_has_its_comment_with_requirement_source_and_fix(annotated) ->
         if gap.fix:
             assert f"Sửa (câu mẫu để dán): {gap.fix}" in body
         assert "danh mục" not in body  # the catalogue's internal IDs are not the author's business
+    assert len(comments) == 1 + len(gaps) - grouped + len(groups)  # and the summary
+    assert all(len(x.split("Các quy tắc:")[1].split(",")) >= 3 for x in groups)
 
 
 def test_comments_are_anchored_where_each_gap_belongs(annotated) -> None:
@@ -124,14 +133,15 @@ def test_comments_are_anchored_where_each_gap_belongs(annotated) -> None:
     by_rule = {}
     for c in docx.Document(str(target)).comments:
         m = re.search(r"Mã quy tắc: (\S+)", c.text)
-        by_rule[m.group(1) if m else None] = c.comment_id
+        if m or c.text.startswith("cchc-check:"):
+            by_rule[m.group(1) if m else None] = c.comment_id
     # The summary with score and verdict sits on the title.
     assert anchors[by_rule[None]] == _norm(TITLE[1])
     summary = next(c for c in docx.Document(str(target)).comments if c.comment_id == by_rule[None])
     assert f"{rep.score:.1f}/100" in summary.text
     areas = set()
     for r in rep.results:
-        if r.rule in by_rule:
+        if r.rule in by_rule and r.rule is not None:
             areas.add(r.area)
             assert anchors[by_rule[r.rule]].startswith(_norm(EXPECTED_ANCHOR[r.area])), r.rule
     assert len(areas) >= 3, areas  # the plan's gaps span several sections
@@ -277,13 +287,13 @@ def test_libreoffice_opens_the_annotated_plan_and_shows_every_comment_at_its_anc
     )
     pdf = tmp_path / "plan.cchc.pdf"
     found = _pdf_comments(pdf)
-    assert len(found) == len(gaps) + 1
+    assert len(found) == len(docx.Document(str(target)).comments)
     anchors = comment_anchors(target)
     by_text = {_norm(c.text): anchors[c.comment_id] for c in docx.Document(str(target)).comments}
     for gap in gaps:
-        hits = [(t, before) for t, before in found if f"{gap.rule}" in t]
+        hits = [(t, before) for t, before in found if re.search(rf"\b{gap.rule}\b", t)]
         assert len(hits) == 1, gap.rule
         text, before = hits[0]
-        assert gap.title in text
+        assert gap.title in text or gap.message in text
         # The marker follows the anchored text as LibreOffice laid it out.
         assert before and _norm(before) in by_text[_norm(text)], (gap.rule, before)

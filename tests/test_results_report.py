@@ -73,7 +73,7 @@ def test_strings_are_nfc_and_dates_accept_vietnamese_order(tmp_path: Path) -> No
         (
             {"activities": [{"form": "radio", "dates": ["31/02/2023"]}]},
             "activities[0].dates[0]",
-            "not a real date",
+            "not a valid date",
         ),
         (
             {"activities": [{"form": "radio", "evidence_items": [{"kind": "photo"}]}]},

@@ -93,12 +93,12 @@ MATRIX: list[Case] = [
     ),
     Case("surrogate", "a lone \\ud800", "Unicode không hợp lệ", "invalid Unicode", covered_by=BF),
     # --- values ----------------------------------------------------------------------------------
-    Case("date-31-02", "31/02/2024", "ngày không tồn tại", "not a real date", covered_by=BF),
+    Case("date-31-02", "31/02/2024", "ngày không hợp lệ", "not a valid date", covered_by=BF),
     Case(
         "date-iso-02-30",
         "2024-02-30",
-        "ngày không tồn tại: '2024-02-30'",
-        "not a real date: '2024-02-30'",
+        "ngày không hợp lệ: '2024-02-30' (cần một ngày có thật, dạng yyyy-mm-dd",
+        "not a valid date: '2024-02-30' (a real date, yyyy-mm-dd",
     ),
     Case("absurd-year", "14/10/1066", "năm không hợp lý", "implausible year", covered_by=BF),
     Case("negative-count", "count -3", "số nguyên không âm", "non-negative whole", covered_by=BF),

@@ -283,7 +283,8 @@ def annotate(path: str | Path, report: PlanReport, out: Path, lang: Lang = "vi")
     lines = summary_lines(report, lang)
     _add_comment(document, title_runs, lines)
     placed.append(Placed(None, _span_text(title_runs), "\n".join(lines)))
-    for result in findings.gaps(report) + findings.advisories(report):
+    singles, groups = findings.grouped(findings.gaps(report) + findings.advisories(report))
+    for result in singles:
         first, last, found = _place(doc, result, title)
         runs = doc.runs(first, last) or title_runs
         lines = comment_lines(result, lang)
@@ -291,6 +292,14 @@ def annotate(path: str | Path, report: PlanReport, out: Path, lang: Lang = "vi")
             lines.insert(1, t("ann_no_section", lang))
         _add_comment(document, runs, lines)
         placed.append(Placed(result.rule, _span_text(runs), "\n".join(lines)))
+    for reason, members in groups:
+        # Many rules left unevaluated for one reason (the issuer unknown…): one comment.
+        lines = [
+            t("rpt_group", lang, n=len(members), reason=reason),
+            f"{t('rpt_group_rules', lang)}: {', '.join(r.rule for r in members)}",
+        ]
+        _add_comment(document, title_runs, lines)
+        placed.append(Placed(None, _span_text(title_runs), "\n".join(lines)))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
     document.save(str(tmp))

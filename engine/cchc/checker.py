@@ -65,7 +65,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 @dataclass
 class CheckOptions:
-    engine: str = "durable"  # or "python"
+    engine: str = "auto"  # durable when it imports, else python; or "durable", "python"
     rules_dirs: tuple[Path, ...] = ()  # extra packs
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -169,13 +169,16 @@ class Checker:
                 if _selected(spec.id, self.options.select, self.options.ignore):
                     self.rules.append(compile_rule(spec, pack.pack))
         engine = self.options.engine
-        if engine == "durable" and not durable_available():
+        if engine in ("auto", "durable") and not durable_available():
             import platform
 
-            self.notices.append(
-                t("engine_fallback", self.options.lang, py=platform.python_version())
-            )
+            py = platform.python_version()
+            if engine == "durable":  # asked for by name: say so rather than fall back
+                raise BackendUnavailable(t("engine_unavailable", self.options.lang, py=py))
+            self.notices.append(t("engine_fallback", self.options.lang, py=py))
             engine = "python"
+        elif engine == "auto":
+            engine = "durable"
         try:
             self.backend = make_backend(engine, self.rules)
         except BackendUnavailable as exc:

@@ -157,7 +157,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phải là ngày dạng yyyy-mm-dd hoặc dd/mm/yyyy",
         "must be a date, yyyy-mm-dd or dd/mm/yyyy",
     ),
-    "v_date_invalid": ("ngày không tồn tại: '{value}'", "not a real date: '{value}'"),
+    "v_date_invalid": (
+        "ngày không hợp lệ: '{value}' (cần một ngày có thật, dạng yyyy-mm-dd hoặc dd/mm/yyyy, ví dụ 2024-04-01 hoặc 01/04/2024)",
+        "not a valid date: '{value}' (a real date, yyyy-mm-dd or dd/mm/yyyy, e.g. 2024-04-01 or 01/04/2024)",
+    ),
     "v_date_year": (
         "năm không hợp lý: '{value}' (chấp nhận 1990–2100)",
         "implausible year: '{value}' (1990–2100 accepted)",
@@ -828,6 +831,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "score under {floor} (--fail-under) — exit code 1",
     ),
     "closing_ok": ("Không có thiếu sót — mã thoát 0", "No gaps — exit code 0"),
+    "closing_below": (
+        "{n} thiếu sót dưới mức --fail-on {level} — mã thoát 0",
+        "{n} gaps below --fail-on {level} — exit code 0",
+    ),
     "closing_input": (
         "{n} tệp không đọc được — mã thoát 2",
         "{n} unreadable files — exit code 2",
@@ -859,8 +866,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- engine and applicability ------------------------------------------------------------
     "engine_fallback": (
-        "durable-rules không dùng được trên máy này (Python {py}); dùng bộ đánh giá Python tham chiếu",
-        "durable-rules is not usable here (Python {py}); using the reference Python evaluator",
+        "durable-rules không có trên Python {py}: dùng bộ máy Python (cùng kết quả)",
+        "durable-rules is not on Python {py}: the Python engine runs (same results)",
+    ),
+    "engine_unavailable": (
+        "--engine durable: durable-rules không cài được trên Python {py} (chỉ chạy trên Python 3.11, 3.12); dùng --engine python hoặc bỏ --engine",
+        "--engine durable: durable-rules cannot be installed on Python {py} (it runs on Python 3.11 and 3.12 only); use --engine python or leave --engine out",
     ),
     "engine_rule_error": (
         "không đánh giá được quy tắc này: {error}",
@@ -880,8 +891,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "na_level": ("không áp dụng cho cấp {level}", "does not apply to level {level}"),
     "na_level_unknown": (
-        "không xác định được cấp của cơ quan ban hành (issuer.level)",
-        "the issuer's level is unknown (issuer.level)",
+        "không xác định được cấp của cơ quan ban hành (UBND tỉnh, huyện, xã, sở…): ghi rõ tên cơ quan ở đầu văn bản",
+        "the issuer's level (province, district, commune, department…) is unknown: name the issuer in the document's header",
     ),
     "place_how_stated": ("theo issuer.province của kế hoạch", "as stated in issuer.province"),
     "place_how_option": ("theo tùy chọn --province", "as given with --province"),
@@ -947,8 +958,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "na_province": ("không áp dụng cho tỉnh {province}", "does not apply to province {province}"),
     "na_date_unknown": (
-        "không xác định được ngày ban hành (document.issue_date) để biết quy định nào có hiệu lực",
-        "the issue date is unknown (document.issue_date), so the rules in force cannot be chosen",
+        "không xác định được ngày ban hành của kế hoạch để biết quy định nào có hiệu lực",
+        "the plan's issue date is unknown, so the rules in force cannot be chosen",
     ),
     "na_before": (
         "chỉ áp dụng cho kế hoạch ban hành từ {date}",
@@ -963,16 +974,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "applies only to plans for the years {start}–{end}",
     ),
     "na_years_unknown": (
-        "không xác định được kế hoạch cho năm nào (period, document.issue_date)",
-        "the years the plan is for are unknown (period, document.issue_date)",
+        "không xác định được kế hoạch cho năm nào (thời gian thực hiện, ngày ban hành)",
+        "the years the plan is for are unknown (period of implementation, issue date)",
     ),
     "na_issuer": (
         "chỉ áp dụng cho kế hoạch của {issuers}",
         "applies only to plans of {issuers}",
     ),
     "na_issuer_unknown": (
-        "không xác định được tên cơ quan ban hành (issuer.name)",
-        "the issuer's name is unknown (issuer.name)",
+        "không xác định được tên cơ quan ban hành",
+        "the issuer's name is unknown",
     ),
     "na_forms": (
         "chỉ áp dụng cho kế hoạch có hoạt động hình thức {forms}",
@@ -995,12 +1006,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "applies only to plans implementing {parents}",
     ),
     # --- rules commands ------------------------------------------------------------------------
-    "rule_unknown": ("không có luật {rule}", "no rule {rule}"),
+    "rule_unknown": (
+        "không có luật {rule} (xem danh sách: cchc rules list)",
+        "no rule {rule} (see: cchc rules list)",
+    ),
+    "rule_unknown_near": (
+        "không có luật {rule}; có phải là: {near}?",
+        "no rule {rule}; did you mean: {near}?",
+    ),
     "rule_pack": ("Gói", "Pack"),
     "rule_area": ("Lĩnh vực", "Area"),
     "rule_severity": ("Mức", "Severity"),
     "rule_weight": ("Trọng số", "Weight"),
-    "rule_catalogue_status": ("Mức xác minh", "Catalogue status"),
+    "rule_catalogue_status": ("Xác minh nguồn", "Source verified"),
     "rule_check": ("Điều kiện kiểm tra", "Check"),
     "rule_examples": ("Ví dụ", "Examples"),
     "rules_none": ("không có gói luật (*.yaml) trong {dir}", "no rule packs (*.yaml) in {dir}"),
@@ -1089,6 +1107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No gaps: the plan meets every requirement checked.",
     ),
     "rpt_advisories": ("Khuyến nghị ({n})", "Advisories ({n})"),
+    "rpt_group": (
+        "{n} quy tắc chưa đánh giá được: {reason}",
+        "{n} rules left unevaluated: {reason}",
+    ),
+    "rpt_group_rules": ("Các quy tắc", "Rules"),
     "rpt_advisory_note": (
         "Yêu cầu chưa được xác minh đầy đủ: chỉ để tham khảo, không tính điểm.",
         "Requirements not fully verified: for information, never scored.",

@@ -45,15 +45,37 @@ def has_gaps(report: PlanReport, fail_on: str, fail_under: float | None) -> bool
     return fail_under is not None and report.score is not None and report.score < fail_under
 
 
+class DateOption(click.ParamType):
+    """A date given as yyyy-mm-dd or dd/mm/yyyy; a bad one says which forms are expected."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        if isinstance(value, dt.datetime):
+            return value
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return dt.datetime.strptime(str(value).strip(), fmt)
+            except ValueError:
+                continue
+        self.fail(
+            f"'{value}' không phải ngày hợp lệ / is not a valid date: "
+            "yyyy-mm-dd hoặc / or dd/mm/yyyy (2024-04-01, 01/04/2024)",
+            param,
+            ctx,
+        )
+
+
 def engine_options(func):  # type: ignore[no-untyped-def]
     """Options shared by every command that runs the rule engine."""
     options = [
         click.option(
             "--engine",
-            type=click.Choice(["durable", "python"]),
-            default="durable",
+            type=click.Choice(["auto", "durable", "python"]),
+            default="auto",
             show_default=True,
-            help="Bộ máy luật / rule engine backend.",
+            help="Bộ máy luật (auto: durable nếu có, nếu không thì python) / rule engine "
+            "backend (auto: durable when installed, else python).",
         ),
         click.option(
             "--rules",
@@ -74,7 +96,7 @@ def engine_options(func):  # type: ignore[no-untyped-def]
         ),
         click.option(
             "--as-of",
-            type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+            type=DateOption(),
             default=None,
             help="Xét theo quy định có hiệu lực tại ngày này / judge by the rules in force on this date.",
         ),
@@ -103,6 +125,7 @@ def province_option(func):  # type: ignore[no-untyped-def]
 
 def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, province=None):  # type: ignore[no-untyped-def]
     """A Checker from command-line options; a broken pack or waiver file exits with code 2."""
+    from cchc.backends import BackendUnavailable
     from cchc.checker import Checker, CheckOptions
     from cchc.rulepack import PackError
     from cchc.waivers import WaiverError
@@ -120,7 +143,7 @@ def build_checker(engine, rules_dirs, select, ignore, as_of, waivers, lang, prov
     )
     try:
         return Checker(options)
-    except (PackError, WaiverError) as exc:
+    except (PackError, WaiverError, BackendUnavailable) as exc:
         fail(str(exc), lang)
         raise AssertionError("unreachable") from exc
 
@@ -274,12 +297,14 @@ def closing_line(
 ) -> str:
     """The terminal's last line: how many gaps, and the exit code that says it."""
     from cchc.messages import t
+    from cchc.render import findings
 
     if code == EXIT_INPUT:
         return t("closing_input", lang, n=unreadable)
     n = sum(counted_gaps(r, fail_on) for r in reports)
     if code == EXIT_OK:
-        return t("closing_ok", lang)
+        below = sum(len(findings.gaps(r)) for r in reports)
+        return t("closing_below", lang, n=below, level=fail_on) if below else t("closing_ok", lang)
     if n == 0:
         return t("closing_under", lang, floor=f"{fail_under:g}")
     return t("closing_gap_one", lang) if n == 1 else t("closing_gaps", lang, n=n)

@@ -76,19 +76,28 @@ def show_cmd(rule_id: str, rules_dirs: tuple[Path, ...], lang: str) -> None:
 
     from cchc.checker import source_of
     from cchc.messages import t
+    from cchc.render.labels import (
+        area_label,
+        catalogue_status_label,
+        fix_label,
+        severity_label,
+        source_text,
+    )
 
     checker = _checker(rules_dirs, lang)
     rule = next((r for r in checker.rules if r.id == rule_id.upper()), None)
     if rule is None:
-        fail(t("rule_unknown", lang, rule=rule_id), lang)
+        fail(unknown_rule(rule_id, [r.id for r in checker.rules], lang), lang)
         return
     m = rule.meta
     lines = [
         f"{m.id} — {m.title.get(lang)}",
-        f"{t('rule_pack', lang)}: {rule.pack}   {t('rule_area', lang)}: {m.area}   "
-        f"{t('rule_severity', lang)}: {m.severity}   {t('rule_weight', lang)}: {m.weight:g}   "
-        f"{t('rule_catalogue_status', lang)}: {m.status}",
-        f"{t('source_label', lang)}: {source_of(rule).cite()}",
+        f"{t('rule_pack', lang)}: {rule.pack}   "
+        f"{t('rule_area', lang)}: {area_label(m.area, lang)}   "
+        f"{t('rule_severity', lang)}: {severity_label(m.severity, lang)}   "
+        f"{t('rule_weight', lang)}: {m.weight:g}   "
+        f"{t('rule_catalogue_status', lang)}: {catalogue_status_label(m.status, lang)}",
+        f"{t('source_label', lang)}: {source_text(source_of(rule), lang)}",
     ]
     if m.rationale:
         lines += ["", m.rationale.get(lang)]
@@ -98,7 +107,8 @@ def show_cmd(rule_id: str, rules_dirs: tuple[Path, ...], lang: str) -> None:
         f"{t('rule_check', lang)}:",
         yaml.safe_dump(check, allow_unicode=True, sort_keys=False).rstrip(),
     ]
-    lines += ["", f"{t('fix_label', lang)}: {m.fix.get(lang)}", "", f"{t('rule_examples', lang)}:"]
+    fix = m.fix.get(lang)
+    lines += ["", f"{fix_label(fix, lang)}: {fix}", "", f"{t('rule_examples', lang)}:"]
     for status, fragments in (
         ("pass", m.examples.pass_),
         ("fail", m.examples.fail),
@@ -107,6 +117,21 @@ def show_cmd(rule_id: str, rules_dirs: tuple[Path, ...], lang: str) -> None:
         for fragment in fragments:
             lines.append(f"  {status}: {orjson.dumps(fragment, default=str).decode()}")
     click.echo("\n".join(lines))
+
+
+def unknown_rule(rule_id: str, known: list[str], lang: str) -> str:
+    """ "No rule X", with the nearest IDs when it looks like a typo."""
+    import difflib
+
+    from cchc.messages import t
+
+    wanted = rule_id.strip().upper()
+    near = difflib.get_close_matches(wanted, known, n=3, cutoff=0.8)
+    if not near:  # a prefix such as NQ76: the rules it starts
+        near = sorted(k for k in known if k.startswith(wanted))[:3]
+    if near:
+        return t("rule_unknown_near", lang, rule=rule_id, near=", ".join(near))
+    return t("rule_unknown", lang, rule=rule_id)
 
 
 @rules_cmd.command("lint")

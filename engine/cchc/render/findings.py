@@ -44,3 +44,25 @@ def status_counts(report: PlanReport) -> dict[str, int]:
         "na": counts[Status.not_applicable],
         "waived": counts[Status.waived],
     }
+
+
+# Results left unevaluated for one and the same reason (the issuer's level unknown leaves every
+# level-bound rule so) are shown once, with the rules they concern.
+GROUP_AT = 3
+
+
+def grouped(
+    results: list[RuleResult],
+) -> tuple[list[RuleResult], list[tuple[str, list[RuleResult]]]]:
+    """(results shown one by one, [(shared reason, results)]) for results that could not be
+    evaluated: a reason shared by GROUP_AT or more of them is one finding."""
+    undecided = Counter(r.message for r in results if str(r.status) in ("error", "unknown"))
+    shared = {m for m, n in undecided.items() if n >= GROUP_AT}
+    singles = [
+        r for r in results if not (str(r.status) in ("error", "unknown") and r.message in shared)
+    ]
+    groups = [
+        (m, [r for r in results if str(r.status) in ("error", "unknown") and r.message == m])
+        for m in sorted(shared, key=lambda m: -undecided[m])
+    ]
+    return singles, groups

@@ -86,6 +86,36 @@ def _where_lines(r: RuleResult, lang: Lang, width: int, style: Style) -> list[st
     )
 
 
+def _group_lines(
+    i: int, reason: str, members: list[RuleResult], lang: Lang, width: int, style: Style
+) -> list[str]:
+    """One finding for many rules left unevaluated for the same reason."""
+    head = f"{i:>2}. "
+    pad = " " * len(head)
+    status = status_label(members[0].status, lang)
+    lines = [
+        f"{head}{style(t('rpt_group', lang, n=len(members), reason=''), bold=True)}".rstrip(" :")
+        + f" · {status}"
+    ]
+    lines += [style(x, bold=True) for x in _wrap(reason[:1].upper() + reason[1:], width, pad)]
+    ids = ", ".join(r.rule for r in members)
+    lines += _wrap(f"{t('rpt_group_rules', lang)}: {ids}", width, pad, pad + "  ")
+    return lines
+
+
+def _short_list(results: list[RuleResult], lang: Lang, width: int, style: Style) -> list[str]:
+    """One line per result, and one for many left unevaluated for the same reason."""
+    singles, groups = findings.grouped(results)
+    lines: list[str] = []
+    for r in singles:
+        lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
+        lines += _where_lines(r, lang, width, style)
+    for reason, members in groups:
+        text = t("rpt_group", lang, n=len(members), reason=reason)
+        lines += _wrap(f"{text}: {', '.join(r.rule for r in members)}", width, "  - ", "    ")
+    return lines
+
+
 def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> list[str]:
     info = report.plan
     lines = [style(x, bold=True) for x in _wrap(f"━━ {report.file}", width, "", "   ")]
@@ -117,20 +147,19 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
     lines += ["", style(t("rpt_gaps", lang, n=len(gaps)), bold=True, underline=True)]
     if not gaps:
         lines += _wrap(t("rpt_no_gaps", lang), width, "    ")
-    for i, r in enumerate(gaps, start=1):
+    singles, groups = findings.grouped(gaps)
+    for i, r in enumerate(singles, start=1):
         lines += _gap_lines(i, r, lang, width, style)
+    for i, (reason, members) in enumerate(groups, start=len(singles) + 1):
+        lines += _group_lines(i, reason, members, lang, width, style)
     advisories = findings.advisories(report)
     if advisories:
         lines += ["", style(t("rpt_advisories", lang, n=len(advisories)), bold=True)]
-        for r in advisories:
-            lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
-            lines += _where_lines(r, lang, width, style)
+        lines += _short_list(advisories, lang, width, style)
     unknowns = findings.unknowns(report)
     if unknowns:
         lines += ["", style(t("rpt_unknowns", lang, n=len(unknowns)), bold=True)]
-        for r in unknowns:
-            lines += _wrap(f"{r.rule}: {r.message}", width, "  - ", "    ")
-            lines += _where_lines(r, lang, width, style)
+        lines += _short_list(unknowns, lang, width, style)
     if report.areas:
         table = [
             [area_label(a.area, lang), format_score(a.score), a.gaps]
