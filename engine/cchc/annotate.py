@@ -226,7 +226,7 @@ def summary_lines(report: PlanReport, lang: Lang) -> list[str]:
             score=format_score(report.score),
             verdict=verdict_label(report.verdict, lang),
         ),
-        t("closing_gaps", lang, n=len(gaps)) if gaps else t("rpt_no_gaps", lang),
+        t("ann_gaps", lang, n=len(gaps)) if gaps else t("rpt_no_gaps", lang),
     ]
     advisories = findings.advisories(report)
     if advisories:

@@ -844,6 +844,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cchc-check: Điểm {score}/100 — {verdict}",
         "cchc-check: score {score}/100 — {verdict}",
     ),
+    "ann_gaps": (
+        "{n} thiếu sót cần khắc phục, mỗi thiếu sót là một nhận xét tại chỗ cần sửa",
+        "{n} gaps to fix, each a comment where the plan needs the change",
+    ),
     "ann_advisories": (
         "{n} khuyến nghị (yêu cầu chưa xác minh đầy đủ, không tính điểm)",
         "{n} advisories (requirements not fully verified, not scored)",

@@ -29,7 +29,7 @@ Cell = str | int | float | None
 @dataclass(frozen=True)
 class Column:
     header: str  # in the requested language
-    kind: str  # "text" | "number"
+    kind: str  # "text" | "number" | "date" (ISO text, an Excel date in XLSX)
     width: int  # characters, for spreadsheets
 
 
@@ -59,7 +59,7 @@ def summary_columns(lang: Lang, areas: Sequence[str]) -> list[Column]:
         _col("col_level", lang, width=16),
         _col("col_province", lang, width=16),
         _col("col_number", lang, width=16),
-        _col("col_date", lang, width=12),
+        _col("col_date", lang, "date", 12),
         _col("col_score", lang, "number", 8),
         _col("col_verdict", lang, width=14),
         _col("col_gaps", lang, "number", 8),

@@ -12,7 +12,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
@@ -57,8 +57,25 @@ class Sheet:
         if self._rows >= MAX_ROWS - 1:
             self._dropped += 1
             return
-        self._ws.append([self._value(v) for v in row])
+        self._ws.append(
+            [
+                self._date(v) if col.kind == "date" else self._value(v)
+                for col, v in zip(self._columns, row, strict=False)
+            ]
+        )
         self._rows += 1
+
+    def _date(self, value: Cell) -> object:
+        """An ISO date as an Excel date (sortable, filterable), shown dd/mm/yyyy."""
+        if not isinstance(value, str):
+            return value
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return self._value(value)
+        cell = WriteOnlyCell(self._ws, value=day)
+        cell.number_format = "dd/mm/yyyy"
+        return cell
 
     def _value(self, value: Cell) -> object:
         if not isinstance(value, str):
