@@ -1283,6 +1283,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số kế hoạch mắc từng thiếu sót, trên {n} kế hoạch đọc được.",
         "Plans with each gap, out of {n} readable plans.",
     ),
+    "dash_area_unevaluated": (
+        "chưa đánh giá được ở {n} kế hoạch",
+        "unevaluated in {n} plans",
+    ),
     "dash_area_means": ("Điểm trung bình theo lĩnh vực", "Mean score by area"),
     "dash_filter": ("Lọc theo tệp, cơ quan, số hiệu…", "Filter by file, issuer, number…"),
     "dash_all_verdicts": ("Mọi kết luận", "Every verdict"),
@@ -1299,11 +1303,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_finalising": ("Đang ghi các báo cáo tổng hợp…", "Writing the summary reports…"),
     "batch_summary": (
         "Đã kiểm tra {files} tệp trong thư mục {dir} ({seconds} giây, {jobs} tiến trình):"
-        " {passed} kế hoạch không có thiếu sót, {gaps} kế hoạch có thiếu sót"
-        " và {errors} tệp không đọc được.",
+        " {dat} Đạt, {can_bo_sung} Cần bổ sung, {khong_dat} Không đạt"
+        " ({gaps} kế hoạch có thiếu sót) và {errors} tệp không đọc được.",
         "Checked {files} files in {dir} ({seconds} s, {jobs} processes):"
-        " {passed} plans without gaps, {gaps} plans with gaps"
-        " and {errors} files that could not be read.",
+        " {dat} Pass, {can_bo_sung} Needs work, {khong_dat} Fail"
+        " ({gaps} plans with gaps) and {errors} files that could not be read.",
     ),
     "batch_summary_resumed": (
         "{n} tệp đã có kết quả từ lần chạy trước.",
@@ -1313,6 +1317,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_summary_top": (
         "Thiếu sót thường gặp nhất: {rule} ({title}), ở {n} kế hoạch.",
         "Most frequent gap: {rule} ({title}), in {n} plans.",
+    ),
+    "batch_summary_unreadable": (
+        "Không đọc được: {files}.",
+        "Unreadable: {files}.",
+    ),
+    "batch_summary_more": (
+        "… và {n} tệp khác (xem summary.xlsx)",
+        "… and {n} more (see summary.xlsx)",
     ),
     "batch_summary_ignored": (
         "{n} tệp khác (không phải .json, .txt, .docx, .pdf) không được kiểm tra.",

@@ -52,6 +52,7 @@ class Stats:
     gap_titles: dict[str, str] = field(default_factory=dict)
     pages: set[str] = field(default_factory=set)
     error_keys: list[str] = field(default_factory=list)
+    area_unevaluated: Counter[str] = field(default_factory=Counter)  # plans, per area
 
     @property
     def mean(self) -> float | None:
@@ -86,6 +87,8 @@ class Stats:
             if a.score is not None:
                 self.area_sum[a.area] = self.area_sum.get(a.area, 0.0) + a.score
                 self.area_n[a.area] = self.area_n.get(a.area, 0) + 1
+            elif a.gaps:  # its rules could not be evaluated (not merely not applicable)
+                self.area_unevaluated[a.area] += 1
         for r in gaps:
             self.gap_counts[r.rule] += 1
             self.gap_titles.setdefault(r.rule, r.title)
@@ -227,17 +230,22 @@ def _top_gaps(stats: Stats) -> list[dict[str, Any]]:
 
 
 def _area_means(stats: Stats, lang: Lang) -> list[dict[str, Any]]:
+    """Mean score per area over the plans that scored it; an area some plans left unevaluated
+    says in how many, and one no plan scored is shown unevaluated (no bar), never as a score."""
     out = []
-    for area in stats.areas():
-        mean = stats.area_sum[area] / stats.area_n[area]
+    areas = sorted(set(stats.area_n) | set(stats.area_unevaluated), key=area_sort_key)
+    for area in areas:
+        n = stats.area_n.get(area, 0)
+        mean = stats.area_sum[area] / n if n else None
         out.append(
             {
                 "label": area_label(area, lang),
                 "score": mean,
                 "score_text": format_score(mean),
-                "pct": max(0.0, min(100.0, mean)),
+                "pct": 0.0 if mean is None else max(0.0, min(100.0, mean)),
                 "band": score_band(mean),
                 "gaps": 0,
+                "unevaluated": stats.area_unevaluated.get(area, 0),
             }
         )
     return out

@@ -292,6 +292,9 @@ def _write_error(exc: OSError, config: BatchConfig) -> BatchError:
     return BatchError("batch_out_unwritable", out=str(config.outdir), reason=reason)
 
 
+UNREADABLE_SHOWN = 10  # names printed at the end of a batch; summary.xlsx lists them all
+
+
 def summary_paragraph(result: BatchResult, config: BatchConfig) -> str:
     """The closing paragraph printed at the end of a batch."""
     lang, s = config.lang, result.stats
@@ -303,11 +306,17 @@ def summary_paragraph(result: BatchResult, config: BatchConfig) -> str:
             dir=str(config.root),
             seconds=f"{result.seconds:.1f}",
             jobs=result.jobs,
-            passed=s.passed,
             gaps=s.with_gaps,
             errors=s.errors,
+            **s.verdicts,  # the same counts as the dashboard's tiles
         )
     ]
+    if s.error_keys:
+        names = sorted(s.error_keys)
+        shown = ", ".join(names[:UNREADABLE_SHOWN])
+        if len(names) > UNREADABLE_SHOWN:
+            shown += " " + t("batch_summary_more", lang, n=len(names) - UNREADABLE_SHOWN)
+        parts.append(t("batch_summary_unreadable", lang, files=shown))
     if result.resumed:
         parts.append(t("batch_summary_resumed", lang, n=result.resumed))
     if result.rechecked:
