@@ -26,6 +26,7 @@ from cchc.render import findings
 from cchc.render.labels import (
     format_score,
     severity_label,
+    source_label,
     source_text,
     status_label,
     verdict_label,
@@ -209,7 +210,7 @@ def comment_lines(result: RuleResult, lang: Lang) -> list[str]:
     lines = [
         f"{result.title} ({severity_label(result.severity, lang)} · {status})",
         result.message,
-        f"{t('source_label', lang)}: {source_text(result.source, lang)}",
+        f"{source_label(result, lang)}: {source_text(result.source, lang)}",
     ]
     if result.fix:
         lines.append(f"{t('fix_paste_label', lang)}: {result.fix}")
@@ -283,7 +284,9 @@ def annotate(path: str | Path, report: PlanReport, out: Path, lang: Lang = "vi")
     lines = summary_lines(report, lang)
     _add_comment(document, title_runs, lines)
     placed.append(Placed(None, _span_text(title_runs), "\n".join(lines)))
-    singles, groups = findings.grouped(findings.gaps(report) + findings.advisories(report))
+    singles, groups = findings.grouped(
+        findings.gaps(report) + findings.advisories(report) + findings.unknowns(report)
+    )
     for result in singles:
         first, last, found = _place(doc, result, title)
         runs = doc.runs(first, last) or title_runs

@@ -814,6 +814,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- results ---------------------------------------------------------------------------
     "score_line": ("Điểm: {score}/100 — {verdict}", "Score: {score}/100 — {verdict}"),
     "source_label": ("Căn cứ", "Source"),
+    "reference_label": (
+        "Tham khảo (khuyến nghị, không ràng buộc)",
+        "Reference (a recommendation, not binding)",
+    ),
     "fix_label": ("Cách khắc phục", "Fix"),
     "fix_paste_label": ("Sửa (câu mẫu để dán)", "Fix (text to paste, Vietnamese)"),
     "rule_label": ("Mã quy tắc", "Rule"),
@@ -1131,8 +1135,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan (or its extracted text) does not show what the rule needs: not scored, not a gap.",
     ),
     "rpt_provisional": (
-        "Kết luận tạm thời: chưa xác định được {rules}",
-        "Provisional verdict: unknown {rules}",
+        "Kết luận tạm thời: văn bản chưa cho thấy {n} yêu cầu nghiêm trọng hoặc quan trọng ({rules})",
+        "Provisional verdict: the input does not show {n} critical or major requirements ({rules})",
     ),
     "rpt_notices": ("Lưu ý", "Notices"),
     # --- the results store and re-submissions ---------------------------------------------

@@ -83,11 +83,13 @@ class Stats:
         if item.score is not None:
             self.score_sum += item.score
             self.scored += 1
+        # Areas whose rules could not be evaluated (not merely not applicable).
+        undecided = {r.area for r in item.results if str(r.status) in ("unknown", "error")}
         for a in item.areas:
             if a.score is not None:
                 self.area_sum[a.area] = self.area_sum.get(a.area, 0.0) + a.score
                 self.area_n[a.area] = self.area_n.get(a.area, 0) + 1
-            elif a.gaps:  # its rules could not be evaluated (not merely not applicable)
+            elif a.area in undecided:
                 self.area_unevaluated[a.area] += 1
         for r in gaps:
             self.gap_counts[r.rule] += 1

@@ -66,3 +66,12 @@ def grouped(
         for m in sorted(shared, key=lambda m: -undecided[m])
     ]
     return singles, groups
+
+
+def provisional_text(report: PlanReport, lang: str) -> str:
+    """Why the verdict is provisional, in words: the requirements the input does not settle
+    (report.provisional_reasons holds "RULE: status, severity" for programs)."""
+    from cchc.messages import t
+
+    rules = [reason.split(":", 1)[0] for reason in report.provisional_reasons]
+    return t("rpt_provisional", lang, n=len(rules), rules=", ".join(rules))

@@ -116,6 +116,14 @@ def source_text(source: Source, lang: Lang = "vi") -> str:
     return f"{text} — {t('in_vietnamese', lang, text=clause)}" if clause else text
 
 
+def source_label(result: object, lang: Lang = "vi") -> str:
+    """ "Căn cứ" for a requirement; "Tham khảo" for a recommendation, whose source (practice,
+    another province's document) does not bind the plan."""
+    if str(getattr(result, "binding", "requirement")) == "recommendation":
+        return t("reference_label", lang)
+    return t("source_label", lang)
+
+
 def fix_label(fix: str | None, lang: Lang = "vi") -> str:
     """ "Fix"; in English, saying that the quoted text is Vietnamese, to paste as it is."""
     if lang == "en" and fix and "“" in fix:

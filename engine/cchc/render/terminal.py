@@ -23,6 +23,7 @@ from cchc.render.labels import (
     fix_label,
     format_score,
     severity_label,
+    source_label,
     source_text,
     status_label,
     verdict_label,
@@ -67,7 +68,7 @@ def _gap_lines(i: int, r: RuleResult, lang: Lang, width: int, style: Style) -> l
     lines += [style(x, bold=True) for x in _wrap(r.title, width, pad)]
     lines += _wrap(r.message, width, pad)
     lines += _wrap(
-        f"{t('source_label', lang)}: {source_text(r.source, lang)}", width, pad, pad + "  "
+        f"{source_label(r, lang)}: {source_text(r.source, lang)}", width, pad, pad + "  "
     )
     where = evidence_line(r, lang)
     if where:
@@ -139,7 +140,7 @@ def _plan_block(report: PlanReport, lang: Lang, width: int, style: Style) -> lis
     score_line = t("score_line", lang, score=format_score(report.score), verdict=verdict)
     lines.append(style(score_line, fg=_VERDICT_COLOURS.get(str(report.verdict)), bold=True))
     if report.provisional:
-        text = t("rpt_provisional", lang, rules="; ".join(report.provisional_reasons))
+        text = findings.provisional_text(report, lang)
         lines.extend(style(x, fg="yellow") for x in _wrap(f"! {text}", width))
     lines.extend(style(x, fg="yellow") for n in report.notices for x in _wrap(f"! {n}", width))
 
