@@ -175,6 +175,20 @@ def test_a_bad_as_of_date_says_which_format_it_expects() -> None:
     assert "yyyy-mm-dd" in err and "dd/mm/yyyy" in err and "%Y" not in err
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_plan_without_issuer_gets_one_message_in_reports_too(fmt: str, tmp_path: Path) -> None:
+    data = json.loads(TAN_PHONG.read_text(encoding="utf-8"))
+    data["issuer"] = {}
+    plan = tmp_path / "p.json"
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / f"r.{fmt}"
+    code, _, _ = check(str(plan), "--format", fmt, "-o", str(out))
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("không xác định được cấp của cơ quan ban hành") == 1
+    assert "STRUCT-REPORTING" in text and "NQ76-2021-CITE" in text  # the rules it concerns
+
+
 def test_a_plan_without_issuer_gets_one_message_not_one_per_rule(tmp_path: Path) -> None:
     data = json.loads(TAN_PHONG.read_text(encoding="utf-8"))
     data["issuer"] = {}

@@ -213,7 +213,7 @@ def locate(
     info.province = given.province
     info.source = "option" if province else "stated"
     info.candidates = []
-    by = "--province" if province else "issuer.province"
+    by = "--province" if province else t("place_by_stated", lang)
     agrees = found.province and gazetteer.same_province(found.province, given.province)
     parts = (
         [found.how or "", t("place_agrees", lang, by=by)]

@@ -902,7 +902,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không xác định được cấp của cơ quan ban hành (UBND tỉnh, huyện, xã, sở…): ghi rõ tên cơ quan ở đầu văn bản",
         "the issuer's level (province, district, commune, department…) is unknown: name the issuer in the document's header",
     ),
-    "place_how_stated": ("theo issuer.province của kế hoạch", "as stated in issuer.province"),
+    "place_how_stated": ("theo tỉnh ghi trong kế hoạch", "as the plan states its province"),
+    "place_by_stated": ("tỉnh ghi trong kế hoạch", "the province the plan states"),
     "place_how_option": ("theo tùy chọn --province", "as given with --province"),
     "place_not_listed": (
         "“{name}” không có trong danh mục đơn vị hành chính ở ngày của kế hoạch",
@@ -949,7 +950,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "place_read_as": ("“{name}” được đọc là {province}", "“{name}” read as {province}"),
     "place_candidates": ("có thể là: {names}", "possibly: {names}"),
     "place_where_issuer": ("tên cơ quan ban hành", "the issuer's name"),
-    "place_where_fields": ("thông tin cơ quan ban hành (issuer)", "the issuer's fields"),
+    "place_where_fields": ("thông tin cơ quan ban hành", "the issuer's details"),
     "place_where_title": ("tên kế hoạch", "the plan's title"),
     "place_where_place_line": ("dòng địa danh, ngày tháng", "the place-and-date line"),
     "place_where_parents": ("văn bản căn cứ", "the documents it cites"),

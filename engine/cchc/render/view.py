@@ -93,6 +93,24 @@ def place_text(report: PlanReport, lang: Lang, most: int = 12) -> str | None:
     return text
 
 
+def _unknown_views(report: PlanReport, lang: Lang) -> dict[str, Any]:
+    """What the input does not show: one card each, and one line for many rules left unknown
+    for the same reason (a plan without issuer leaves dozens so)."""
+    unknowns = findings.unknowns(report)
+    singles, groups = findings.grouped(unknowns)
+    return {
+        "unknown_count": len(unknowns),
+        "unknowns": [gap_view(r, lang) for r in singles],
+        "unknown_groups": [
+            {
+                "text": t("rpt_group", lang, n=len(members), reason=reason),
+                "rules": ", ".join(r.rule for r in members),
+            }
+            for reason, members in groups
+        ],
+    }
+
+
 def plan_view(report: PlanReport, lang: Lang, anchor: str = "plan") -> dict[str, Any]:
     info = report.plan
     unknown = t("unknown", lang)
@@ -153,7 +171,7 @@ def plan_view(report: PlanReport, lang: Lang, anchor: str = "plan") -> dict[str,
         "areas": areas,
         "gaps": [gap_view(r, lang) for r in findings.gaps(report)],
         "advisories": [gap_view(r, lang) for r in findings.advisories(report)],
-        "unknowns": [gap_view(r, lang) for r in findings.unknowns(report)],
+        **_unknown_views(report, lang),
         "provisional": findings.provisional_text(report, lang) if report.provisional else None,
         "results": results,
         "counts": t("rpt_counts", lang, **counts),
