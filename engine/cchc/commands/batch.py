@@ -22,20 +22,14 @@ from cchc.commands.common import (
     fail,
     lang_option,
     limit_option,
+    outdir_option,
 )
 from cchc.messages import t
 
 
 @click.command("batch", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "-o",
-    "outdir",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Thư mục kết quả / output folder.",
-)
+@outdir_option
 @click.option(
     "--jobs",
     "-j",
